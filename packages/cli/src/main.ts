@@ -1,0 +1,103 @@
+import { Workspace } from '@waymark/runtime';
+import { Command, InvalidArgumentError } from 'commander';
+import { demoCommand } from './commands/demo.ts';
+import { generateFile } from './commands/generate.ts';
+import { importWithProgress, summaryText } from './commands/import.ts';
+import { reportCommand } from './commands/report.ts';
+import { serveCommand } from './commands/serve.ts';
+
+function integer(name: string) {
+  return (text: string): string => {
+    if (!/^\d+$/.test(text)) throw new InvalidArgumentError(`${name}: expected a whole number, got ${text}`);
+    return text;
+  };
+}
+
+/** The `waymark` command line. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = new Command('waymark')
+    .description('Waymark: map, measure and act on customer journeys')
+    .showHelpAfterError();
+
+  program
+    .command('demo')
+    .description('serve the demo workspace (generated journeys) on loopback, no token needed')
+    .option('--data <dir>', 'data folder', '.waymark-demo')
+    .option('--port <port>', 'port (default 4400, or WAYMARK_PORT)')
+    .action(demoCommand);
+
+  program
+    .command('serve')
+    .description('serve the API, Segment-compatible ingest and the web app')
+    .option('--data <dir>', 'data folder', '.waymark-data')
+    .option('--port <port>', 'port (default 4400, or WAYMARK_PORT)')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--write-key <key>', 'ingest write key (or WAYMARK_WRITE_KEY)')
+    .option('--admin-token <token>', 'admin API token (or WAYMARK_ADMIN_TOKEN)')
+    .action(serveCommand);
+
+  program
+    .command('import')
+    .description('import a JSONL, XES or CSV file (optionally gzipped) into a data folder')
+    .argument('<file>')
+    .option('--data <dir>', 'data folder', '.waymark-data')
+    .option('--format <format>', 'jsonl, xes or csv (default: from the file name)')
+    .option('--mapping <file>', 'CSV mapping file (YAML)')
+    .option('--channel <channel>', 'channel for messages that do not name one')
+    .option('--json', 'print the summary as JSON')
+    .action(
+      async (
+        file: string,
+        flags: { data: string; json?: boolean; format?: string; mapping?: string; channel?: string },
+      ) => {
+        const workspace = await Workspace.open(flags.data);
+        try {
+          const summary = await importWithProgress(workspace.pipeline, file, flags);
+          process.stdout.write(`${flags.json === true ? JSON.stringify(summary) : summaryText(summary)}\n`);
+        } finally {
+          await workspace.close();
+        }
+      },
+    );
+
+  program
+    .command('report')
+    .description('run a report (dfg, variants, overview) on a data folder or straight from a file')
+    .argument('<name>')
+    .option('--input <file>', 'report on this file (imported in memory) instead of a data folder')
+    .option('--data <dir>', 'data folder (default .waymark-data)')
+    .option('--format <format>', 'format of --input: jsonl, xes or csv')
+    .option('--mapping <file>', 'CSV mapping file for --input')
+    .option('--top <n>', 'variants: only the N most common', integer('--top'))
+    .option('--bucket <bucket>', 'overview: hour, day or week')
+    .option('--json', 'print JSON')
+    .action(async (name: string, flags) => {
+      process.stdout.write(`${await reportCommand(name, flags)}\n`);
+    });
+
+  program
+    .command('generate')
+    .description('write deterministic synthetic events as JSONL (gzipped if FILE ends in .gz)')
+    .requiredOption('--customers <n>', 'number of customers', integer('--customers'))
+    .option('--seed <n>', 'random seed', integer('--seed'), '1')
+    .requiredOption('--out <file>', 'output file (.jsonl or .jsonl.gz)')
+    .action(async (flags: { customers: string; seed: string; out: string }) => {
+      const started = performance.now();
+      const events = await generateFile({
+        customers: Number(flags.customers),
+        seed: Number(flags.seed),
+        out: flags.out,
+      });
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(
+        `wrote ${events.toLocaleString('en-US')} events to ${flags.out} in ${seconds.toFixed(1)} s\n`,
+      );
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    process.stderr.write(`waymark: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,116 @@
+import type { SortedRows } from '../../journey-index/sort.ts';
+import { compareText } from '../shared/order.ts';
+
+export interface Variant {
+  activities: string[];
+  count: number;
+}
+
+/** Distinct journeys (the whole activity sequence of a customer) and how many follow each. */
+export interface VariantsReport {
+  cases: number;
+  variantCount: number;
+  variants: Variant[];
+}
+
+/**
+ * Groups customers by their exact activity sequence. Sequences are bucketed by a hash and
+ * compared element by element against the bucket's first member, so a hash collision can
+ * never merge two different variants.
+ *
+ * @example variants(index.rows(), index.activities.values, { top: 10 }).variants[0]
+ */
+export function variants(
+  rows: SortedRows,
+  activityNames: readonly string[],
+  options: { top?: number } = {},
+): VariantsReport {
+  const { activity, runStart, runCount } = rows;
+  const firstSlotOfHash = new Map<number, number>();
+  let slotRun = new Int32Array(1024); // a representative run per variant
+  let slotCount = new Int32Array(1024);
+  let slotNext = new Int32Array(1024); // collision chain
+  let slots = 0;
+
+  for (let r = 0; r < runCount; r++) {
+    const start = runStart[r];
+    const end = runStart[r + 1];
+    let h1 = 0x811c9dc5 ^ (end - start);
+    let h2 = 0x1b873593;
+    for (let i = start; i < end; i++) {
+      h1 = Math.imul(h1 ^ activity[i], 16777619);
+      h2 = Math.imul(h2 ^ activity[i], 2246822507) + 0x9e3779b9;
+    }
+    const key = (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+    let slot = firstSlotOfHash.get(key) ?? -1;
+    let last = -1;
+    while (slot >= 0 && !sameSequence(activity, runStart, slotRun[slot], r)) {
+      last = slot;
+      slot = slotNext[slot];
+    }
+    if (slot >= 0) {
+      slotCount[slot]++;
+      continue;
+    }
+    if (slots === slotRun.length) {
+      slotRun = grow(slotRun);
+      slotCount = grow(slotCount);
+      slotNext = grow(slotNext);
+    }
+    slot = slots++;
+    slotRun[slot] = r;
+    slotCount[slot] = 1;
+    slotNext[slot] = -1;
+    if (last >= 0) slotNext[last] = slot;
+    else firstSlotOfHash.set(key, slot);
+  }
+
+  const sequenceOf = (slot: number): string[] => {
+    const run = slotRun[slot];
+    const names: string[] = [];
+    for (let i = runStart[run]; i < runStart[run + 1]; i++) names.push(activityNames[activity[i]] as string);
+    return names;
+  };
+  const order = Array.from({ length: slots }, (_, slot) => slot);
+  const names = new Map<number, string[]>();
+  const namesOf = (slot: number): string[] => {
+    let list = names.get(slot);
+    if (list === undefined) {
+      list = sequenceOf(slot);
+      names.set(slot, list);
+    }
+    return list;
+  };
+  order.sort((x, y) => slotCount[y] - slotCount[x] || compareSequences(namesOf(x), namesOf(y)));
+  const top = options.top === undefined ? slots : Math.min(options.top, slots);
+  return {
+    cases: runCount,
+    variantCount: slots,
+    variants: order.slice(0, top).map((slot) => ({ activities: namesOf(slot), count: slotCount[slot] })),
+  };
+}
+
+function sameSequence(activity: Int32Array, runStart: Int32Array, runA: number, runB: number): boolean {
+  const startA = runStart[runA];
+  const startB = runStart[runB];
+  const length = runStart[runA + 1] - startA;
+  if (runStart[runB + 1] - startB !== length) return false;
+  for (let i = 0; i < length; i++) if (activity[startA + i] !== activity[startB + i]) return false;
+  return true;
+}
+
+/** Lexicographic by activity name, a prefix before its extensions. */
+export function compareSequences(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareText(a[i] as string, b[i] as string);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(array.length * 2);
+  next.set(array);
+  return next;
+}

@@ -1,0 +1,108 @@
+/** What a link did: `from`'s customer now belongs to `into`. */
+export interface IdentityMerge {
+  from: number;
+  into: number;
+}
+
+/**
+ * Identity stitching (EVENTS.md): every userId and anonymousId gets a dense code; codes
+ * that name the same customer share a root (union-find). An anonymousId joins the first
+ * userId it is seen with; a later different userId on the same device does not fuse two
+ * known customers. `alias` is an explicit instruction and always merges.
+ */
+export class IdentityGraph {
+  private readonly codes = new Map<string, number>();
+  private readonly names: string[] = [];
+  private parent = new Int32Array(1024);
+  private known = new Uint8Array(1024);
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** The code for an identity, created on first sight. */
+  codeOf(name: string, isUserId: boolean): number {
+    let code = this.codes.get(name);
+    if (code === undefined) {
+      code = this.names.length;
+      this.names.push(name);
+      this.codes.set(name, code);
+      if (code >= this.parent.length) this.grow();
+      this.parent[code] = code;
+    }
+    if (isUserId) this.known[code] = 1;
+    return code;
+  }
+
+  lookup(name: string): number | undefined {
+    return this.codes.get(name);
+  }
+
+  nameOf(code: number): string {
+    return this.names[code] as string;
+  }
+
+  /** The customer (root code) an identity belongs to now. */
+  customerOf(code: number): number {
+    let root = code;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
+    let node = code;
+    while (this.parent[node] !== root) {
+      const next = this.parent[node] as number;
+      this.parent[node] = root;
+      node = next;
+    }
+    return root;
+  }
+
+  /** The customer's display id: their userId when they have one. */
+  customerName(root: number): string {
+    return this.names[root] as string;
+  }
+
+  /** A message carried both ids: the anonymous history becomes the user's. */
+  linkAnonymous(anonymousCode: number, userCode: number): IdentityMerge | null {
+    const anonRoot = this.customerOf(anonymousCode);
+    const userRoot = this.customerOf(userCode);
+    if (anonRoot === userRoot) return null;
+    if (this.known[anonRoot] === 1) return null; // already someone's device: first user wins
+    this.parent[anonRoot] = userRoot;
+    return { from: anonRoot, into: userRoot };
+  }
+
+  /** `alias`: previousId and everything linked to it becomes userId's customer. */
+  alias(previousCode: number, userCode: number): IdentityMerge | null {
+    const fromRoot = this.customerOf(previousCode);
+    const intoRoot = this.customerOf(userCode);
+    if (fromRoot === intoRoot) return null;
+    this.parent[fromRoot] = intoRoot;
+    return { from: fromRoot, into: intoRoot };
+  }
+
+  /** Every identity name that belongs to the customer (for erasure). */
+  membersOf(root: number): string[] {
+    const members: string[] = [];
+    for (let code = 0; code < this.names.length; code++) {
+      if (this.customerOf(code) === root) members.push(this.names[code] as string);
+    }
+    return members;
+  }
+
+  /** Drops every identity of the customer from memory (right to erasure). */
+  forget(root: number): void {
+    for (let code = 0; code < this.names.length; code++) {
+      if (this.customerOf(code) !== root) continue;
+      this.codes.delete(this.names[code] as string);
+      this.names[code] = '';
+    }
+  }
+
+  private grow(): void {
+    const parent = new Int32Array(this.parent.length * 2);
+    parent.set(this.parent);
+    this.parent = parent;
+    const known = new Uint8Array(this.known.length * 2);
+    known.set(this.known);
+    this.known = known;
+  }
+}

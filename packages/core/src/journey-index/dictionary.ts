@@ -1,0 +1,27 @@
+/** String ↔ dense code, for dictionary-encoded columns. */
+export class Dictionary {
+  private readonly codes = new Map<string, number>();
+  readonly values: string[] = [];
+
+  codeOf(value: string): number {
+    let code = this.codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, code);
+    }
+    return code;
+  }
+
+  lookup(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+
+  valueOf(code: number): string {
+    return this.values[code] as string;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}

@@ -1,0 +1,45 @@
+import { HashSet53, JourneyIndex } from '@waymark/core';
+import { DuckDbEventStore } from '@waymark/storage';
+import { IngestPipeline } from '../ingest/pipeline.ts';
+import { loadIndexFromStore } from './load-index.ts';
+
+/**
+ * A Waymark workspace on the embedded default: the event store in a data folder, the
+ * journey index in memory, and the ingest pipeline that keeps both current.
+ */
+export class Workspace {
+  private constructor(
+    readonly dataDir: string,
+    readonly store: DuckDbEventStore,
+    readonly index: JourneyIndex,
+    readonly pipeline: IngestPipeline,
+  ) {}
+
+  /** Opens a data folder (`:memory:` for a throwaway workspace) and builds the index from it. */
+  static async open(dataDir: string): Promise<Workspace> {
+    const store = await DuckDbEventStore.open(dataDir);
+    const index = new JourneyIndex();
+    await loadIndexFromStore(store, index);
+    const hashes = await store.messageHashes();
+    const seen = new HashSet53(Math.max(1024, hashes.length));
+    for (const hash of hashes) seen.add(hash);
+    const pipeline = new IngestPipeline(store, index, seen, await store.maxSeq());
+    return new Workspace(dataDir, store, index, pipeline);
+  }
+
+  /** Right to erasure: every event and trait of the customer an id belongs to. */
+  async eraseCustomer(id: string): Promise<{ identities: string[]; events: number } | null> {
+    await this.pipeline.drain();
+    const customer = this.index.findCustomer(id);
+    if (customer === undefined) return null;
+    const identities = this.index.identities.membersOf(customer);
+    const events = await this.store.eraseIdentities(identities);
+    this.index.erase(customer);
+    return { identities, events };
+  }
+
+  async close(): Promise<void> {
+    await this.pipeline.drain();
+    await this.store.close();
+  }
+}

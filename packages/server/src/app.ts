@@ -1,0 +1,65 @@
+import { createGunzip } from 'node:zlib';
+import rateLimit from '@fastify/rate-limit';
+import type { Workspace } from '@waymark/runtime';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { requireAdmin } from './auth/credentials.ts';
+import type { ServerConfig } from './config.ts';
+import { customerRoutes } from './customers/customer-routes.ts';
+import { segmentRoutes } from './ingest/segment-routes.ts';
+import { liveRoutes } from './live/live-routes.ts';
+import { reportRoutes } from './reports/report-routes.ts';
+import { webRoutes } from './web/web-routes.ts';
+
+/**
+ * The HTTP server: Segment-compatible ingest under `/v1` (write key), the admin API under
+ * `/api` (admin token), and the web app. Any error becomes a JSON answer; none stops the server.
+ */
+export async function buildApp(workspace: Workspace, config: ServerConfig): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: config.bodyLimitBytes, logger: false, forceCloseConnections: true });
+
+  // SDKs may gzip bodies; Fastify does not decompress on its own.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    if (request.headers['content-encoding'] === 'gzip') {
+      delete request.headers['content-length'];
+      return payload.pipe(createGunzip());
+    }
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error(error);
+    let message = error.message;
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+      message = `body: invalid JSON (${error.message})`;
+    } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      message = `body: larger than the limit of ${config.bodyLimitBytes} bytes; send smaller batches`;
+    } else if (error.validation) {
+      message = error.validation
+        .map((v) => `${(v.instancePath || '/').replace(/^\//, 'body.').replace(/\//g, '.')} ${v.message}`)
+        .join('; ');
+    }
+    void reply.code(status).send({ success: false, error: status >= 500 ? 'internal error' : message });
+  });
+
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      success: false,
+      error: `rate limit: at most ${context.max} requests per minute; retry after ${context.after}`,
+    }),
+  });
+
+  app.get('/api/health', async () => ({ ok: true, events: workspace.index.eventCount }));
+  segmentRoutes(app, workspace, config.writeKey);
+  await app.register(async (admin) => {
+    admin.addHook('onRequest', requireAdmin(config.adminToken));
+    reportRoutes(admin, workspace);
+    customerRoutes(admin, workspace);
+    liveRoutes(admin, workspace);
+  });
+  await webRoutes(app, config.webDir);
+  return app;
+}
