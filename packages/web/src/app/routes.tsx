@@ -1,0 +1,47 @@
+import type { ComponentType } from 'react';
+import { OverviewPage } from '../pages/overview/overview-page.tsx';
+import { ProcessMapPage } from '../pages/process-map/process-map-page.tsx';
+import { VariantsPage } from '../pages/variants/variants-page.tsx';
+
+export interface Route {
+  path: string;
+  label: string;
+  /** A 24×24 outline icon's SVG path data. */
+  icon: string;
+  page: ComponentType;
+}
+
+export interface RouteGroup {
+  label: string;
+  routes: Route[];
+}
+
+/** Every page of the app, grouped as the navigation shows them. Add a page here to link it. */
+export const ROUTE_GROUPS: RouteGroup[] = [
+  {
+    label: 'Measure',
+    routes: [
+      { path: '/', label: 'Overview', icon: 'M4 19V10M10 19V5M16 19v-7M22 19H2', page: OverviewPage },
+      {
+        path: '/process-map',
+        label: 'Process map',
+        icon: 'M5 6a2 2 0 1 0 0-.01M19 6a2 2 0 1 0 0-.01M12 18a2 2 0 1 0 0-.01M7 6h10M6 8l5 8M18 8l-5 8',
+        page: ProcessMapPage,
+      },
+      {
+        path: '/variants',
+        label: 'Variants',
+        icon: 'M4 6h4M11 6h4M18 6h2M4 12h7M14 12h6M4 18h2M9 18h5M17 18h3',
+        page: VariantsPage,
+      },
+    ],
+  },
+];
+
+export const ROUTES: Route[] = ROUTE_GROUPS.flatMap((group) => group.routes);
+
+/** The route for a path; a trailing slash does not matter. */
+export function routeFor(pathname: string): Route | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return ROUTES.find((route) => route.path === path);
+}
