@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DOUBLE,
-  type DuckDBAppender,
   type DuckDBConnection,
   DuckDBDataChunk,
   DuckDBInstance,
@@ -20,17 +19,20 @@ const COLUMN_TYPES = EVENT_COLUMNS.map((name) =>
 const CHUNK_ROWS = 2048;
 
 /**
- * The embedded event store: one DuckDB file in the data folder. Appends go through the
- * Appender in data chunks; each `append` ends in a flush, which commits (DuckDB writes its
- * WAL before the commit returns), so a resolved append survives a crash.
+ * The embedded event store: one DuckDB file in the data folder. An append is staged with the
+ * Appender into an in-memory table (cheap: no WAL, no compression), then moved into `events`
+ * by one INSERT that commits (DuckDB writes its WAL before the commit returns) — so a
+ * resolved append survives a crash, and the costly commit runs off the JS thread.
  */
 export class DuckDbEventStore implements EventStore {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
-    private appender: DuckDBAppender,
+    private readonly stager: DuckDBConnection,
   ) {}
+
+  private nextStage = 0;
 
   /** Opens (creating if needed) `<dataDir>/events.duckdb`; `:memory:` for a throwaway store. */
   static async open(dataDir: string | ':memory:'): Promise<DuckDbEventStore> {
@@ -42,39 +44,27 @@ export class DuckDbEventStore implements EventStore {
     const instance = await DuckDBInstance.create(path);
     const writer = await instance.connect();
     await writer.run(CREATE_EVENTS);
+    await writer.run("ATTACH ':memory:' AS stage");
     const reader = await instance.connect();
-    const appender = await writer.createAppender('events');
-    return new DuckDbEventStore(instance, writer, reader, appender);
+    const stager = await instance.connect();
+    return new DuckDbEventStore(instance, writer, reader, stager);
   }
 
   async append(events: readonly StoredEvent[]): Promise<void> {
-    for (let start = 0; start < events.length; start += CHUNK_ROWS) {
-      const end = Math.min(events.length, start + CHUNK_ROWS);
-      const columns: DuckDBValue[][] = EVENT_COLUMNS.map(() => new Array(end - start));
-      for (let i = start; i < end; i++) {
-        const e = events[i] as StoredEvent;
-        const row = i - start;
-        (columns[0] as DuckDBValue[])[row] = e.seq;
-        (columns[1] as DuckDBValue[])[row] = e.messageId;
-        (columns[2] as DuckDBValue[])[row] = e.messageHash;
-        (columns[3] as DuckDBValue[])[row] = e.type;
-        (columns[4] as DuckDBValue[])[row] = e.userId;
-        (columns[5] as DuckDBValue[])[row] = e.anonymousId;
-        (columns[6] as DuckDBValue[])[row] = e.previousId;
-        (columns[7] as DuckDBValue[])[row] = e.timestampMs;
-        (columns[8] as DuckDBValue[])[row] = e.receivedAtMs;
-        (columns[9] as DuckDBValue[])[row] = e.activity;
-        (columns[10] as DuckDBValue[])[row] = e.channel;
-        (columns[11] as DuckDBValue[])[row] = e.properties === null ? null : JSON.stringify(e.properties);
-        (columns[12] as DuckDBValue[])[row] = e.traits === null ? null : JSON.stringify(e.traits);
-        (columns[13] as DuckDBValue[])[row] = e.context === null ? null : JSON.stringify(e.context);
-        (columns[14] as DuckDBValue[])[row] = e.source;
+    if (events.length === 0) return;
+    const table = `batch_${this.nextStage++}`;
+    await this.stager.run(`CREATE TABLE stage.${table} AS SELECT * FROM events LIMIT 0`);
+    const appender = await this.stager.createAppender(table, 'main', 'stage');
+    try {
+      for (let start = 0; start < events.length; start += CHUNK_ROWS) {
+        appender.appendDataChunk(eventChunk(events, start, Math.min(events.length, start + CHUNK_ROWS)));
       }
-      const chunk = DuckDBDataChunk.create(COLUMN_TYPES, end - start);
-      chunk.setColumns(columns);
-      this.appender.appendDataChunk(chunk);
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
     }
-    this.appender.flushSync();
+    // The durable part runs on DuckDB's threads, leaving the JS thread free meanwhile.
+    await this.writer.run(`INSERT INTO events SELECT * FROM stage.${table}; DROP TABLE stage.${table};`);
   }
 
   async maxSeq(): Promise<number> {
@@ -203,10 +193,36 @@ export class DuckDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    this.appender.closeSync();
     await this.writer.run('CHECKPOINT');
+    this.stager.closeSync();
     this.writer.closeSync();
     this.reader.closeSync();
     this.instance.closeSync();
   }
+}
+
+function eventChunk(events: readonly StoredEvent[], start: number, end: number): DuckDBDataChunk {
+  const columns: DuckDBValue[][] = EVENT_COLUMNS.map(() => new Array(end - start));
+  for (let i = start; i < end; i++) {
+    const e = events[i] as StoredEvent;
+    const row = i - start;
+    (columns[0] as DuckDBValue[])[row] = e.seq;
+    (columns[1] as DuckDBValue[])[row] = e.messageId;
+    (columns[2] as DuckDBValue[])[row] = e.messageHash;
+    (columns[3] as DuckDBValue[])[row] = e.type;
+    (columns[4] as DuckDBValue[])[row] = e.userId;
+    (columns[5] as DuckDBValue[])[row] = e.anonymousId;
+    (columns[6] as DuckDBValue[])[row] = e.previousId;
+    (columns[7] as DuckDBValue[])[row] = e.timestampMs;
+    (columns[8] as DuckDBValue[])[row] = e.receivedAtMs;
+    (columns[9] as DuckDBValue[])[row] = e.activity;
+    (columns[10] as DuckDBValue[])[row] = e.channel;
+    (columns[11] as DuckDBValue[])[row] = e.properties === null ? null : JSON.stringify(e.properties);
+    (columns[12] as DuckDBValue[])[row] = e.traits === null ? null : JSON.stringify(e.traits);
+    (columns[13] as DuckDBValue[])[row] = e.context === null ? null : JSON.stringify(e.context);
+    (columns[14] as DuckDBValue[])[row] = e.source;
+  }
+  const chunk = DuckDBDataChunk.create(COLUMN_TYPES, end - start);
+  chunk.setColumns(columns);
+  return chunk;
 }

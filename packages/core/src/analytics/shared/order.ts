@@ -3,10 +3,62 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Median of values[start, end) (sorts that slice in place); mean of the middle two when even. */
+/**
+ * Median of values[start, end), the mean of the middle two when the count is even. Reorders
+ * that slice in place (quickselect: linear on average, where a sort would be n log n).
+ */
 export function medianOfSlice(values: Float64Array, start: number, end: number): number {
-  const slice = values.subarray(start, end);
-  slice.sort();
-  const mid = slice.length >> 1;
-  return slice.length % 2 === 1 ? slice[mid] : (slice[mid - 1] + slice[mid]) / 2;
+  const n = end - start;
+  if (n === 0) return Number.NaN;
+  const mid = start + (n >> 1);
+  const upper = selectInPlace(values, start, end - 1, mid);
+  if (n % 2 === 1) return upper;
+  // After selection everything left of mid is ≤ values[mid]: the lower middle is their maximum.
+  let lower = values[start];
+  for (let i = start + 1; i < mid; i++) if (values[i] > lower) lower = values[i];
+  return (lower + upper) / 2;
+}
+
+/** Hoare-style quickselect with median-of-three pivots: puts the k-th smallest at k and returns it. */
+function selectInPlace(a: Float64Array, left: number, right: number, k: number): number {
+  while (right > left) {
+    if (right - left < 16) {
+      for (let i = left + 1; i <= right; i++) {
+        const v = a[i];
+        let j = i - 1;
+        while (j >= left && a[j] > v) {
+          a[j + 1] = a[j];
+          j--;
+        }
+        a[j + 1] = v;
+      }
+      return a[k];
+    }
+    const m = (left + right) >> 1;
+    if (a[m] < a[left]) swap(a, m, left);
+    if (a[right] < a[left]) swap(a, right, left);
+    if (a[right] < a[m]) swap(a, right, m);
+    const pivot = a[m];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i];
+  a[i] = a[j];
+  a[j] = t;
 }
