@@ -15,5 +15,6 @@ export * from './journey-index/columns.ts';
 export * from './journey-index/dictionary.ts';
 export * from './journey-index/journey-index.ts';
 export * from './journey-index/sort.ts';
+export * from './synthetic/iso-time.ts';
 export * from './synthetic/random.ts';
 export * from './synthetic/simple-journeys.ts';

@@ -1,4 +1,5 @@
 import type { Channel } from '../events/channel.ts';
+import { isoUtc } from './iso-time.ts';
 import { seededRandom } from './random.ts';
 
 interface Step {
@@ -142,7 +143,7 @@ export function generateSimpleJourneys(options: GenerateOptions, emit: (line: st
       if (step.activity === 'Signed Up') known = true;
       const who = known ? `"userId":"${userId}","anonymousId":"${anonymousId}"` : `"anonymousId":"${anonymousId}"`;
       emit(
-        `{"type":"track","messageId":"g${options.seed}-${c}-${k}",${who},"event":"${step.activity}","timestamp":"${new Date(t).toISOString()}","context":{"channel":"${step.channel}"}${propertiesOf(step.activity, random)}}`,
+        `{"type":"track","messageId":"g${options.seed}-${c}-${k}",${who},"event":"${step.activity}","timestamp":"${isoUtc(t)}","context":{"channel":"${step.channel}"}${propertiesOf(step.activity, random)}}`,
       );
       events++;
       stepName = pick(step.next);
