@@ -34,6 +34,27 @@ export class IdentityGraph {
     return code;
   }
 
+  /**
+   * Restores a persisted dictionary (bulk load into an empty graph): `names[code]`, with ''
+   * for codes whose identity was erased; `isUserId` flags codes ever seen as a userId.
+   */
+  restore(names: readonly string[], isUserId: (code: number) => boolean): void {
+    if (this.names.length > 0) throw new Error('restore needs an empty identity graph');
+    while (this.parent.length < names.length) this.grow();
+    for (let code = 0; code < names.length; code++) {
+      const name = names[code] as string;
+      this.names.push(name);
+      this.parent[code] = code;
+      if (isUserId(code)) this.known[code] = 1;
+      if (name !== '') this.codes.set(name, code);
+    }
+  }
+
+  /** Identity names from `fromCode` on (to persist what was added since). */
+  namesFrom(fromCode: number): string[] {
+    return this.names.slice(fromCode);
+  }
+
   lookup(name: string): number | undefined {
     return this.codes.get(name);
   }

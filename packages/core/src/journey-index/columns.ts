@@ -25,6 +25,24 @@ export class RowColumns {
     this.seq[i] = seq;
   }
 
+  /** Appends whole columns at once (bulk load). */
+  appendColumns(
+    count: number,
+    customer: Int32Array,
+    timestampMs: Float64Array,
+    activity: Int32Array,
+    channel: Uint8Array,
+    seq: Float64Array,
+  ): void {
+    if (this.length + count > this.customer.length) this.reserve(Math.max(this.length * 2, this.length + count));
+    this.customer.set(customer.subarray(0, count), this.length);
+    this.timestampMs.set(timestampMs.subarray(0, count), this.length);
+    this.activity.set(activity.subarray(0, count), this.length);
+    this.channel.set(channel.subarray(0, count), this.length);
+    this.seq.set(seq.subarray(0, count), this.length);
+    this.length += count;
+  }
+
   reserve(capacity: number): void {
     if (capacity <= this.customer.length) return;
     this.customer = grown(this.customer, new Int32Array(capacity));

@@ -13,6 +13,12 @@ export class Dictionary {
     return code;
   }
 
+  /** Restores a persisted dictionary into an empty one: `values[code]`. */
+  restore(values: readonly string[]): void {
+    if (this.values.length > 0) throw new Error('restore needs an empty dictionary');
+    for (const value of values) this.codeOf(value);
+  }
+
   lookup(value: string): number | undefined {
     return this.codes.get(value);
   }

@@ -11,6 +11,14 @@ export type IndexableEvent = Pick<
   'type' | 'userId' | 'anonymousId' | 'previousId' | 'timestampMs' | 'activity' | 'channel'
 > & { seq: number };
 
+/** An event's identities and activity as dictionary codes of the index (-1 when absent). */
+export interface EncodedIdentity {
+  userCode: number;
+  anonymousCode: number;
+  previousCode: number;
+  activityCode: number;
+}
+
 /**
  * The journey index: every journey event as dictionary-encoded typed arrays sorted by
  * customer, time and arrival, with identities stitched. Events arrive in any order through
@@ -25,31 +33,50 @@ export class JourneyIndex {
   private merged = false;
   private erased = new Set<number>();
 
-  /** Adds one event: links identities and, for journey activities, queues a row. */
-  add(event: IndexableEvent): void {
+  /**
+   * Writes an event's dictionary codes into `into` (creating codes for new identities and
+   * activities), so the store can persist them before the event is {@link addEncoded added}.
+   * Codes are -1 when absent.
+   */
+  encode<T extends EncodedIdentity>(event: IndexableEvent, into: T): T {
     const graph = this.identities;
-    const userCode = event.userId === null ? -1 : graph.codeOf(event.userId, true);
-    const anonCode = event.anonymousId === null ? -1 : graph.codeOf(event.anonymousId, false);
-    if (event.type === 'alias' && event.previousId !== null && userCode >= 0) {
-      const previousCode = graph.codeOf(event.previousId, false);
-      if (graph.alias(previousCode, userCode) !== null) this.merged = true;
-    } else if (userCode >= 0 && anonCode >= 0) {
-      if (graph.linkAnonymous(anonCode, userCode) !== null) this.merged = true;
-    }
-    if (event.activity === null) return;
-    const identity = userCode >= 0 ? userCode : anonCode;
+    into.userCode = event.userId === null ? -1 : graph.codeOf(event.userId, true);
+    into.anonymousCode = event.anonymousId === null ? -1 : graph.codeOf(event.anonymousId, false);
+    into.previousCode = event.previousId === null ? -1 : graph.codeOf(event.previousId, false);
+    into.activityCode = event.activity === null ? -1 : this.activities.codeOf(event.activity);
+    return into;
+  }
+
+  /** Adds an encoded event: links its identities and, for journey activities, queues a row. */
+  addEncoded(event: IndexableEvent, codes: EncodedIdentity): void {
+    const { userCode, anonymousCode, previousCode, activityCode } = codes;
+    if (event.type === 'alias' && previousCode >= 0 && userCode >= 0) this.linkCoded(true, userCode, previousCode);
+    else if (userCode >= 0 && anonymousCode >= 0) this.linkCoded(false, userCode, anonymousCode);
+    if (activityCode < 0) return;
     this.pending.push(
-      identity,
+      userCode >= 0 ? userCode : anonymousCode,
       event.timestampMs,
-      this.activities.codeOf(event.activity),
+      activityCode,
       channelCode(event.channel),
       event.seq,
     );
   }
 
-  /** Adds a row whose identity and activity are already codes of this index (bulk load). */
-  addCodedRow(identity: number, timestampMs: number, activity: number, channel: number, seq: number): void {
-    this.pending.push(identity, timestampMs, activity, channel, seq);
+  /** Adds one event (encode, then add). */
+  add(event: IndexableEvent): void {
+    this.addEncoded(event, this.encode(event, { userCode: -1, anonymousCode: -1, previousCode: -1, activityCode: -1 }));
+  }
+
+  /** Adds rows whose identities and activities are already codes of this index (bulk load). */
+  addCodedRows(rows: {
+    length: number;
+    identity: Int32Array;
+    timestampMs: Float64Array;
+    activity: Int32Array;
+    channel: Uint8Array;
+    seq: Float64Array;
+  }): void {
+    this.pending.appendColumns(rows.length, rows.identity, rows.timestampMs, rows.activity, rows.channel, rows.seq);
   }
 
   /** Applies an identity link between two existing identity codes (bulk load, in arrival order). */

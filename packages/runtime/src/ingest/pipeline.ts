@@ -30,6 +30,9 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
   private queue: PendingCommit | null = null;
   private committing = false;
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Dictionary codes below these are in the store; the next commit persists the rest. */
+  private persistedIdentities: number;
+  private persistedActivities: number;
 
   constructor(
     private readonly store: EventStore,
@@ -39,6 +42,8 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
   ) {
     super();
     this.nextSeq = lastSeq + 1;
+    this.persistedIdentities = index.identities.size;
+    this.persistedActivities = index.activities.size;
   }
 
   async submit(messages: readonly unknown[], options: SubmitOptions): Promise<IngestResult> {
@@ -63,6 +68,7 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
       event.messageHash = hash53(event.messageId);
       event.source = options.source;
       event.seq = 0;
+      event.userCode = event.anonymousCode = event.previousCode = event.activityCode = -1;
       if (this.seen.has(event.messageHash)) maybeSeen.push(event);
       else candidates.push(event);
     }
@@ -122,17 +128,32 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
       while (this.queue !== null) {
         const batch = this.queue;
         this.queue = null;
+        // Codes are given here, in commit order, so dictionaries only grow in one place.
+        for (const event of batch.events) this.index.encode(event, event);
+        const identities = this.index.identities.size;
+        const activities = this.index.activities.size;
         try {
-          await this.store.append(batch.events);
+          await this.store.append(batch.events, {
+            identities: {
+              fromCode: this.persistedIdentities,
+              names: this.index.identities.namesFrom(this.persistedIdentities),
+            },
+            activities: {
+              fromCode: this.persistedActivities,
+              names: this.index.activities.values.slice(this.persistedActivities),
+            },
+          });
         } catch (error) {
           for (const event of batch.events) this.inFlight.delete(event.messageId);
           batch.reject(error);
           continue;
         }
+        this.persistedIdentities = identities;
+        this.persistedActivities = activities;
         for (const event of batch.events) {
           this.seen.add(event.messageHash);
           this.inFlight.delete(event.messageId);
-          this.index.add(event);
+          this.index.addEncoded(event, event);
         }
         batch.resolve();
         this.emit('committed', batch.events);

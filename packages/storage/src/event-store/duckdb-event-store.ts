@@ -5,34 +5,40 @@ import {
   type DuckDBConnection,
   DuckDBDataChunk,
   DuckDBInstance,
+  type DuckDBType,
   type DuckDBValue,
+  INTEGER,
   listValue,
   VARCHAR,
 } from '@duckdb/node-api';
 import { CHANNELS } from '@waymark/core';
-import type { EventStore, IndexRowChunk, IndexScan, StoredEvent } from './event-store.ts';
-import { CREATE_EVENTS, EVENT_COLUMNS } from './schema.ts';
+import type { DictionaryAdditions, EventStore, IndexRowChunk, IndexScan, StoredEvent } from './event-store.ts';
+import { CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
+import { copyNumberColumn } from './vectors.ts';
 
-const COLUMN_TYPES = EVENT_COLUMNS.map((name) =>
-  name === 'seq' || name === 'message_hash' || name === 'timestamp_ms' || name === 'received_ms' ? DOUBLE : VARCHAR,
+const NUMBER_COLUMNS = new Set(['seq', 'message_hash', 'timestamp_ms', 'received_ms']);
+const CODE_COLUMNS = new Set(['user_code', 'anonymous_code', 'previous_code', 'activity_code']);
+const COLUMN_TYPES: DuckDBType[] = EVENT_COLUMNS.map((name) =>
+  NUMBER_COLUMNS.has(name) ? DOUBLE : CODE_COLUMNS.has(name) ? INTEGER : VARCHAR,
 );
 const CHUNK_ROWS = 2048;
 
 /**
  * The embedded event store: one DuckDB file in the data folder. An append is staged with the
- * Appender into an in-memory table (cheap: no WAL, no compression), then moved into `events`
- * by one INSERT that commits (DuckDB writes its WAL before the commit returns) — so a
- * resolved append survives a crash, and the costly commit runs off the JS thread.
+ * Appender into in-memory tables (cheap: no WAL, no compression), then moved into the store
+ * in one transaction — events and the dictionary entries they introduced together. The
+ * commit writes DuckDB's WAL before it returns, so a resolved append survives a crash, and it
+ * runs on DuckDB's threads, leaving the JS thread free meanwhile.
  */
 export class DuckDbEventStore implements EventStore {
+  private nextStage = 0;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
     private readonly stager: DuckDBConnection,
   ) {}
-
-  private nextStage = 0;
 
   /** Opens (creating if needed) `<dataDir>/events.duckdb`; `:memory:` for a throwaway store. */
   static async open(dataDir: string | ':memory:'): Promise<DuckDbEventStore> {
@@ -43,50 +49,76 @@ export class DuckDbEventStore implements EventStore {
     }
     const instance = await DuckDBInstance.create(path);
     const writer = await instance.connect();
-    await writer.run(CREATE_EVENTS);
+    await writer.run(CREATE_TABLES);
     await writer.run("ATTACH ':memory:' AS stage");
-    const reader = await instance.connect();
-    const stager = await instance.connect();
-    return new DuckDbEventStore(instance, writer, reader, stager);
+    return new DuckDbEventStore(instance, writer, await instance.connect(), await instance.connect());
   }
 
-  async append(events: readonly StoredEvent[]): Promise<void> {
+  async append(events: readonly StoredEvent[], additions: DictionaryAdditions): Promise<void> {
     if (events.length === 0) return;
-    const table = `batch_${this.nextStage++}`;
-    await this.stager.run(`CREATE TABLE stage.${table} AS SELECT * FROM events LIMIT 0`);
+    const stage = this.nextStage++;
+    await this.stager.run(`
+      CREATE TABLE stage.events_${stage} AS SELECT * FROM events LIMIT 0;
+      CREATE TABLE stage.identities_${stage} (code INTEGER, name VARCHAR);
+      CREATE TABLE stage.activities_${stage} (code INTEGER, name VARCHAR);`);
+    await this.stageRows(`events_${stage}`, COLUMN_TYPES, events.length, (start, end) =>
+      eventColumns(events, start, end),
+    );
+    for (const kind of ['identities', 'activities'] as const) {
+      const { fromCode, names } = additions[kind];
+      await this.stageRows(`${kind}_${stage}`, [INTEGER, VARCHAR], names.length, (start, end) => [
+        Array.from({ length: end - start }, (_, i) => fromCode + start + i),
+        names.slice(start, end),
+      ]);
+    }
+    try {
+      await this.writer.run(`
+        BEGIN TRANSACTION;
+        INSERT INTO identities SELECT * FROM stage.identities_${stage};
+        INSERT INTO activities SELECT * FROM stage.activities_${stage};
+        INSERT INTO events SELECT * FROM stage.events_${stage};
+        COMMIT;`);
+    } catch (error) {
+      await this.writer.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await this.writer.run(
+        `DROP TABLE stage.events_${stage}; DROP TABLE stage.identities_${stage}; DROP TABLE stage.activities_${stage};`,
+      );
+    }
+  }
+
+  private async stageRows(
+    table: string,
+    types: DuckDBType[],
+    rows: number,
+    columnsOf: (start: number, end: number) => DuckDBValue[][],
+  ): Promise<void> {
+    if (rows === 0) return;
     const appender = await this.stager.createAppender(table, 'main', 'stage');
     try {
-      for (let start = 0; start < events.length; start += CHUNK_ROWS) {
-        appender.appendDataChunk(eventChunk(events, start, Math.min(events.length, start + CHUNK_ROWS)));
+      for (let start = 0; start < rows; start += CHUNK_ROWS) {
+        const end = Math.min(rows, start + CHUNK_ROWS);
+        const chunk = DuckDBDataChunk.create(types, end - start);
+        chunk.setColumns(columnsOf(start, end));
+        appender.appendDataChunk(chunk);
       }
       appender.flushSync();
     } finally {
       appender.closeSync();
     }
-    // The durable part runs on DuckDB's threads, leaving the JS thread free meanwhile.
-    await this.writer.run(`INSERT INTO events SELECT * FROM stage.${table}; DROP TABLE stage.${table};`);
   }
 
   async maxSeq(): Promise<number> {
-    const result = await this.reader.runAndReadAll('SELECT coalesce(max(seq), 0) FROM events');
-    return Number(result.getRows()[0]?.[0] ?? 0);
+    return Number((await this.reader.runAndReadAll('SELECT coalesce(max(seq), 0) FROM events')).getRows()[0]?.[0] ?? 0);
   }
 
   async count(): Promise<number> {
-    const result = await this.reader.runAndReadAll('SELECT count(*) FROM events');
-    return Number(result.getRows()[0]?.[0] ?? 0);
+    return Number((await this.reader.runAndReadAll('SELECT count(*) FROM events')).getRows()[0]?.[0] ?? 0);
   }
 
   async messageHashes(): Promise<Float64Array> {
-    const total = await this.count();
-    const hashes = new Float64Array(total);
-    let n = 0;
-    const result = await this.reader.stream('SELECT message_hash FROM events');
-    for await (const chunk of result) {
-      const vector = chunk.getColumnVector(0);
-      for (let i = 0; i < chunk.rowCount && n < total; i++) hashes[n++] = vector.getItem(i) as number;
-    }
-    return hashes.subarray(0, n);
+    return this.readNumbers('SELECT message_hash FROM events', Float64Array);
   }
 
   async existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>> {
@@ -99,61 +131,69 @@ export class DuckDbEventStore implements EventStore {
   }
 
   async scanForIndex(): Promise<IndexScan> {
-    const db = this.reader;
-    await db.run(`
-      CREATE OR REPLACE TEMP TABLE wm_identity AS
-      WITH names AS (
-        SELECT user_id AS name, min(seq) AS first_seq, true AS is_user FROM events WHERE user_id IS NOT NULL GROUP BY 1
-        UNION ALL SELECT anonymous_id, min(seq), false FROM events WHERE anonymous_id IS NOT NULL GROUP BY 1
-        UNION ALL SELECT previous_id, min(seq), false FROM events WHERE previous_id IS NOT NULL GROUP BY 1
-      )
-      SELECT name, bool_or(is_user) AS is_user, (row_number() OVER (ORDER BY min(first_seq), name) - 1)::INTEGER AS code
-      FROM names GROUP BY name`);
-    await db.run(`
-      CREATE OR REPLACE TEMP TABLE wm_activity AS
-      SELECT activity AS name, (row_number() OVER (ORDER BY min(seq)) - 1)::INTEGER AS code
-      FROM events WHERE activity IS NOT NULL GROUP BY activity`);
-    const identityRows = (await db.runAndReadAll('SELECT name, is_user FROM wm_identity ORDER BY code')).getRows();
-    const activityRows = (await db.runAndReadAll('SELECT name FROM wm_activity ORDER BY code')).getRows();
-    const linkRows = (
-      await db.runAndReadAll(`
-        SELECT l.alias, u.code, o.code AS other
-        FROM (
-          SELECT type = 'alias' AS alias, user_id,
-                 CASE WHEN type = 'alias' THEN previous_id ELSE anonymous_id END AS other_id, min(seq) AS first_seq
+    const identityNames = await this.readDictionary('identities');
+    const activities = await this.readDictionary('activities');
+    const userCodes = await this.readNumbers(
+      'SELECT DISTINCT user_code FROM events WHERE user_code IS NOT NULL',
+      Int32Array,
+    );
+    const links = (
+      await this.reader.runAndReadAll(`
+        SELECT alias, user_code, other_code FROM (
+          SELECT type = 'alias' AS alias, user_code,
+                 CASE WHEN type = 'alias' THEN previous_code ELSE anonymous_code END AS other_code, min(seq) AS first_seq
           FROM events
-          WHERE user_id IS NOT NULL AND ((type = 'alias' AND previous_id IS NOT NULL) OR anonymous_id IS NOT NULL)
-          GROUP BY 1, 2, 3
-        ) l
-        JOIN wm_identity u ON u.name = l.user_id
-        JOIN wm_identity o ON o.name = l.other_id
-        ORDER BY l.first_seq`)
-    ).getRows();
-    const rows = this.scanRows();
+          WHERE user_code IS NOT NULL AND ((type = 'alias' AND previous_code IS NOT NULL) OR anonymous_code IS NOT NULL)
+          GROUP BY 1, 2, 3)
+        ORDER BY first_seq`)
+    ).getColumns();
+    const [alias = [], user = [], other = []] = links as [boolean[]?, number[]?, number[]?];
     return {
-      identities: {
-        names: identityRows.map((row) => row[0] as string),
-        isUserId: identityRows.map((row) => row[1] as boolean),
-      },
-      activities: activityRows.map((row) => row[0] as string),
-      links: linkRows.map((row) => ({
-        alias: row[0] as boolean,
-        userCode: row[1] as number,
-        otherCode: row[2] as number,
-      })),
-      rows,
+      identityNames,
+      userCodes,
+      activities,
+      links: alias.map((a, i) => ({ alias: a, userCode: user[i] as number, otherCode: other[i] as number })),
+      rows: this.scanRows(),
     };
+  }
+
+  /** A dictionary table as a dense array by code; '' for codes whose entry was erased. */
+  private async readDictionary(table: 'identities' | 'activities'): Promise<string[]> {
+    // getColumns() has no columns at all when there are no rows.
+    const [codes = [], names = []] = (
+      await this.reader.runAndReadAll(`SELECT code, name FROM ${table}`)
+    ).getColumns() as [number[]?, string[]?];
+    const size = codes.reduce((max, code) => Math.max(max, code + 1), 0);
+    const dense = new Array<string>(size).fill('');
+    for (let i = 0; i < codes.length; i++) dense[codes[i] as number] = names[i] as string;
+    return dense;
+  }
+
+  private async readNumbers<T extends Int32Array | Float64Array>(
+    sql: string,
+    kind: { new (length: number): T },
+  ): Promise<T> {
+    const result = await this.reader.stream(sql);
+    let out = new kind(1 << 16);
+    let n = 0;
+    for await (const chunk of result) {
+      if (n + chunk.rowCount > out.length) {
+        const grown = new kind(Math.max(out.length * 2, n + chunk.rowCount));
+        grown.set(out as never);
+        out = grown;
+      }
+      copyNumberColumn(chunk, 0, out, n);
+      n += chunk.rowCount;
+    }
+    return out.subarray(0, n) as T;
   }
 
   private async *scanRows(): AsyncIterable<IndexRowChunk> {
     const channels = `[${CHANNELS.map((c) => `'${c}'`).join(',')}]`;
     const result = await this.reader.stream(`
-      SELECT coalesce(u.code, a.code) AS identity, e.timestamp_ms, act.code AS activity,
-             coalesce(list_position(${channels}, e.channel), 0)::UTINYINT AS channel, e.seq
-      FROM events e
-      JOIN wm_activity act ON act.name = e.activity
-      LEFT JOIN wm_identity u ON u.name = e.user_id
-      LEFT JOIN wm_identity a ON a.name = e.anonymous_id`);
+      SELECT coalesce(user_code, anonymous_code) AS identity, timestamp_ms, activity_code,
+             coalesce(list_position(${channels}, channel), 0)::UTINYINT AS channel, seq
+      FROM events WHERE activity_code IS NOT NULL`);
     for await (const chunk of result) {
       const n = chunk.rowCount;
       const out: IndexRowChunk = {
@@ -164,25 +204,24 @@ export class DuckDbEventStore implements EventStore {
         channel: new Uint8Array(n),
         seq: new Float64Array(n),
       };
-      const [identity, ts, activity, channel, seq] = [0, 1, 2, 3, 4].map((c) => chunk.getColumnVector(c));
-      for (let i = 0; i < n; i++) {
-        out.identity[i] = identity?.getItem(i) as number;
-        out.timestampMs[i] = ts?.getItem(i) as number;
-        out.activity[i] = activity?.getItem(i) as number;
-        out.channel[i] = channel?.getItem(i) as number;
-        out.seq[i] = seq?.getItem(i) as number;
-      }
+      copyNumberColumn(chunk, 0, out.identity, 0);
+      copyNumberColumn(chunk, 1, out.timestampMs, 0);
+      copyNumberColumn(chunk, 2, out.activity, 0);
+      copyNumberColumn(chunk, 3, out.channel, 0);
+      copyNumberColumn(chunk, 4, out.seq, 0);
       yield out;
     }
   }
 
   async eraseIdentities(ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
+    const params = { ids: listValue([...ids]) };
     const result = await this.writer.run(
       `DELETE FROM events WHERE list_contains($ids, user_id) OR list_contains($ids, anonymous_id)
          OR list_contains($ids, previous_id)`,
-      { ids: listValue([...ids]) },
+      params,
     );
+    await this.writer.run('DELETE FROM identities WHERE list_contains($ids, name)', params);
     return Number(result.rowsChanged);
   }
 
@@ -201,7 +240,9 @@ export class DuckDbEventStore implements EventStore {
   }
 }
 
-function eventChunk(events: readonly StoredEvent[], start: number, end: number): DuckDBDataChunk {
+const code = (value: number): number | null => (value < 0 ? null : value);
+
+function eventColumns(events: readonly StoredEvent[], start: number, end: number): DuckDBValue[][] {
   const columns: DuckDBValue[][] = EVENT_COLUMNS.map(() => new Array(end - start));
   for (let i = start; i < end; i++) {
     const e = events[i] as StoredEvent;
@@ -221,8 +262,10 @@ function eventChunk(events: readonly StoredEvent[], start: number, end: number):
     (columns[12] as DuckDBValue[])[row] = e.traits === null ? null : JSON.stringify(e.traits);
     (columns[13] as DuckDBValue[])[row] = e.context === null ? null : JSON.stringify(e.context);
     (columns[14] as DuckDBValue[])[row] = e.source;
+    (columns[15] as DuckDBValue[])[row] = code(e.userCode);
+    (columns[16] as DuckDBValue[])[row] = code(e.anonymousCode);
+    (columns[17] as DuckDBValue[])[row] = code(e.previousCode);
+    (columns[18] as DuckDBValue[])[row] = code(e.activityCode);
   }
-  const chunk = DuckDBDataChunk.create(COLUMN_TYPES, end - start);
-  chunk.setColumns(columns);
-  return chunk;
+  return columns;
 }

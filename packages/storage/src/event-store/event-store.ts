@@ -1,21 +1,33 @@
-import type { WaymarkEvent } from '@waymark/core';
+import type { EncodedIdentity, WaymarkEvent } from '@waymark/core';
 
-/** An event as stored: the message plus its arrival number, id hash and where it came from. */
-export interface StoredEvent extends WaymarkEvent {
+/**
+ * An event as stored: the message plus its arrival number, id hash, where it came from, and
+ * the workspace's dictionary codes for its identities and activity (so the journey index can
+ * be rebuilt from integer columns alone).
+ */
+export interface StoredEvent extends WaymarkEvent, EncodedIdentity {
   seq: number;
   messageHash: number;
   source: string;
 }
 
-/** Coded rows for building the journey index without materialising strings per event. */
+/** Dictionary entries created since the last commit: names for codes fromCode, fromCode + 1, … */
+export interface DictionaryAdditions {
+  identities: { fromCode: number; names: readonly string[] };
+  activities: { fromCode: number; names: readonly string[] };
+}
+
+/** What the journey index is rebuilt from: the persisted dictionaries and integer rows. */
 export interface IndexScan {
-  /** Identity names in code order, and whether each was ever a userId. */
-  identities: { names: string[]; isUserId: boolean[] };
-  /** Activity names in code order. */
+  /** Identity names by code ('' where an identity was erased). */
+  identityNames: string[];
+  /** Codes that were ever a userId. */
+  userCodes: Int32Array;
+  /** Activity names by code. */
   activities: string[];
-  /** Identity links in the order they first happened: [type, userCode, anonymousCode, previousCode]. */
+  /** Identity links in the order they first happened. */
   links: Array<{ alias: boolean; userCode: number; otherCode: number }>;
-  /** Called with each chunk of journey rows. Codes are -1 when absent. */
+  /** Journey rows in chunks. */
   rows: AsyncIterable<IndexRowChunk>;
 }
 
@@ -30,8 +42,8 @@ export interface IndexRowChunk {
 
 /** The source of truth for events. Implementations: DuckDB (embedded default). */
 export interface EventStore {
-  /** Appends and commits; resolves only once the events are durable. */
-  append(events: readonly StoredEvent[]): Promise<void>;
+  /** Appends events and the dictionary entries they introduced in one commit; resolves once durable. */
+  append(events: readonly StoredEvent[], additions: DictionaryAdditions): Promise<void>;
   /** The highest `seq` stored (0 when empty). */
   maxSeq(): Promise<number>;
   /** Every stored message hash, for the dedupe prefilter. */
@@ -39,7 +51,7 @@ export interface EventStore {
   /** Of the given message ids, those already stored. */
   existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>>;
   scanForIndex(): Promise<IndexScan>;
-  /** Deletes every event of these identities; returns how many. */
+  /** Deletes every event and dictionary entry of these identities; returns how many events. */
   eraseIdentities(ids: readonly string[]): Promise<number>;
   count(): Promise<number>;
   close(): Promise<void>;

@@ -1,9 +1,10 @@
 /**
- * The events table. Times are epoch milliseconds in DOUBLE columns (exact to 2^53 ms, and
- * appended without per-row object allocation); the `events_view` view shows them as
- * TIMESTAMPTZ for ad-hoc SQL. JSON fields are stored as JSON text.
+ * The store's tables. Times are epoch milliseconds in DOUBLE columns (exact to 2^53 ms, and
+ * appended without per-row object allocation); `events_view` shows them as TIMESTAMPTZ and
+ * JSON fields as JSON for ad-hoc SQL. `identities` and `activities` are the workspace's
+ * dictionaries: events carry their codes too, so the journey index is rebuilt from integers.
  */
-export const CREATE_EVENTS = `
+export const CREATE_TABLES = `
 CREATE TABLE IF NOT EXISTS events (
   seq DOUBLE NOT NULL,
   message_id VARCHAR NOT NULL,
@@ -16,19 +17,26 @@ CREATE TABLE IF NOT EXISTS events (
   received_ms DOUBLE NOT NULL,
   activity VARCHAR,
   channel VARCHAR,
-  properties JSON,
-  traits JSON,
-  context JSON,
-  source VARCHAR
+  properties VARCHAR,
+  traits VARCHAR,
+  context VARCHAR,
+  source VARCHAR,
+  user_code INTEGER,
+  anonymous_code INTEGER,
+  previous_code INTEGER,
+  activity_code INTEGER
 );
+CREATE TABLE IF NOT EXISTS identities (code INTEGER NOT NULL, name VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS activities (code INTEGER NOT NULL, name VARCHAR NOT NULL);
 CREATE OR REPLACE VIEW events_view AS
-  SELECT * EXCLUDE (timestamp_ms, received_ms),
+  SELECT * EXCLUDE (timestamp_ms, received_ms, properties, traits, context, user_code, anonymous_code, previous_code, activity_code),
          to_timestamp(timestamp_ms / 1000.0) AS "timestamp",
-         to_timestamp(received_ms / 1000.0) AS received_at
+         to_timestamp(received_ms / 1000.0) AS received_at,
+         properties::JSON AS properties, traits::JSON AS traits, context::JSON AS context
   FROM events;
 `;
 
-/** Column order of the appender; must match CREATE_EVENTS. */
+/** Column order of the appender; must match the events table. */
 export const EVENT_COLUMNS = [
   'seq',
   'message_id',
@@ -45,4 +53,8 @@ export const EVENT_COLUMNS = [
   'traits',
   'context',
   'source',
+  'user_code',
+  'anonymous_code',
+  'previous_code',
+  'activity_code',
 ] as const;
