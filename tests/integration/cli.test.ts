@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from './temp-dir.ts';
+
+const BIN = new URL('../../bin/waymark.mjs', import.meta.url).pathname;
+const run = (...args: string[]) => promisify(execFile)(process.execPath, [BIN, ...args]);
+
+describe('waymark CLI', () => {
+  const dir = tempDir('cli');
+  afterAll(() => dir.remove());
+
+  it('imports a gzipped JSONL file: keeps good lines, names bad lines, counts duplicates on re-import', async () => {
+    const lines = [
+      '{"type":"track","messageId":"m1","userId":"u1","event":"A","timestamp":"2026-01-01T10:00:00Z"}',
+      '{"type":"track","messageId":"m2","userId":"u1","event":"B","timestamp":"2026-01-01T10:05:00Z"}',
+      '{"type":"track","messageId":"m3","userId":"u1"',
+      '',
+      '{"type":"track","messageId":"m4","event":"C","timestamp":"2026-01-01T10:06:00Z"}',
+      '{"type":"track","messageId":"m5","userId":"u2","event":"A","timestamp":"01/02/2026"}',
+      '{"type":"track","messageId":"m1","userId":"u1","event":"A","timestamp":"2026-01-01T10:00:00Z"}',
+    ];
+    const file = join(dir.path, 'events.jsonl.gz');
+    writeFileSync(file, gzipSync(`${lines.join('\n')}\n`));
+    const data = join(dir.path, 'data');
+    const first = JSON.parse((await run('import', file, '--data', data, '--json')).stdout);
+    expect(first).toMatchObject({ format: 'jsonl', records: 6, accepted: 2, duplicates: 1, rejectedCount: 3 });
+    expect(
+      first.rejected.map((r: { position: number; errors: { field: string }[] }) => [r.position, r.errors[0]?.field]),
+    ).toEqual([
+      [3, '(line)'],
+      [5, 'userId'],
+      [6, 'timestamp'],
+    ]);
+    const text = (await run('import', file, '--data', data)).stdout;
+    expect(text).toMatch(/accepted\s+0/);
+    expect(text).toMatch(/duplicates 3/);
+    expect(text).toMatch(/line 6: timestamp: expected ISO 8601/);
+    const variants = JSON.parse((await run('report', 'variants', '--data', data, '--json')).stdout);
+    expect(variants).toEqual({ cases: 1, variantCount: 1, variants: [{ activities: ['A', 'B'], count: 1 }] });
+  });
+
+  it('generates the same events for the same seed, and other events for another', async () => {
+    const a = join(dir.path, 'a.jsonl.gz');
+    const b = join(dir.path, 'b.jsonl');
+    const c = join(dir.path, 'c.jsonl');
+    await run('generate', '--customers', '300', '--seed', '5', '--out', a);
+    await run('generate', '--customers', '300', '--seed', '5', '--out', b);
+    await run('generate', '--customers', '300', '--seed', '6', '--out', c);
+    const plain = readFileSync(b, 'utf8');
+    expect(gunzipSync(readFileSync(a)).toString('utf8')).toBe(plain);
+    expect(readFileSync(c, 'utf8')).not.toBe(plain);
+    const first = JSON.parse(plain.split('\n')[0] as string);
+    expect(first).toMatchObject({ type: 'track', messageId: 'g5-0-0', anonymousId: 'a5-0' });
+  });
+
+  it('explains bad arguments', async () => {
+    await expect(run('report', 'nope', '--data', dir.path)).rejects.toMatchObject({
+      stderr: expect.stringContaining('no report named nope'),
+    });
+    await expect(run('import', join(dir.path, 'x.txt'), '--data', dir.path)).rejects.toMatchObject({
+      stderr: expect.stringContaining('cannot tell the format'),
+    });
+  });
+});
