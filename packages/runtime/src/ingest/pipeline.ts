@@ -29,7 +29,8 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
   private nextSeq: number;
   private queue: PendingCommit | null = null;
   private committing = false;
-  private readonly inFlight = new Map<string, Promise<void>>();
+  /** Message hash → the commit it is in, for messages queued or committing. */
+  private readonly inFlight = new Map<number, Promise<void>>();
   /** Dictionary codes below these are in the store; the next commit persists the rest. */
   private persistedIdentities: number;
   private persistedActivities: number;
@@ -49,9 +50,9 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
   async submit(messages: readonly unknown[], options: SubmitOptions): Promise<IngestResult> {
     const receivedAtMs = options.receivedAtMs ?? Date.now();
     const rejected: Rejection[] = [];
-    const candidates: StoredEvent[] = [];
-    const maybeSeen: StoredEvent[] = [];
-    const batchIds = new Set<string>();
+    let pending: StoredEvent[] = [];
+    const maybeStored: StoredEvent[] = [];
+    const batchIds = new Map<number, string>();
     let duplicates = 0;
     for (let i = 0; i < messages.length; i++) {
       const result = normalizeMessage(messages[i], { receivedAtMs, defaultChannel: options.defaultChannel ?? null });
@@ -60,38 +61,58 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
         continue;
       }
       const event = result.event as StoredEvent;
-      if (batchIds.has(event.messageId)) {
+      event.messageHash = hash53(event.messageId);
+      const sameHash = batchIds.get(event.messageHash);
+      if (sameHash === event.messageId) {
         duplicates++;
         continue;
       }
-      batchIds.add(event.messageId);
-      event.messageHash = hash53(event.messageId);
+      // A different id with the same hash (vanishingly rare) is checked the slow, exact way.
+      if (sameHash !== undefined) maybeStored.push(event);
+      else batchIds.set(event.messageHash, event.messageId);
       event.source = options.source;
       event.seq = 0;
       event.userCode = event.anonymousCode = event.previousCode = event.activityCode = -1;
-      if (this.seen.has(event.messageHash)) maybeSeen.push(event);
-      else candidates.push(event);
+      if (sameHash === undefined) (this.seen.has(event.messageHash) ? maybeStored : pending).push(event);
     }
-    if (maybeSeen.length > 0) {
-      const stored = await this.store.existingMessageIds(maybeSeen);
-      for (const event of maybeSeen) {
-        if (stored.has(event.messageId)) duplicates++;
-        else candidates.push(event);
+    if (maybeStored.length > 0) {
+      const stored = await this.store.existingMessageIds(maybeStored);
+      const exact = new Set<string>();
+      for (const event of maybeStored) {
+        if (stored.has(event.messageId) || exact.has(event.messageId)) duplicates++;
+        else {
+          exact.add(event.messageId);
+          pending.push(event);
+        }
       }
     }
-    const waits: Promise<void>[] = [];
-    const fresh: StoredEvent[] = [];
-    for (const event of candidates) {
-      const inFlight = this.inFlight.get(event.messageId);
-      if (inFlight === undefined) fresh.push(event);
-      else {
-        duplicates++;
-        waits.push(inFlight);
+    // Messages whose hash is in a commit still running wait for it, then are checked again.
+    const commits: Promise<void>[] = [];
+    let accepted = 0;
+    while (pending.length > 0) {
+      const fresh: StoredEvent[] = [];
+      const recheck: StoredEvent[] = [];
+      const running: Promise<void>[] = [];
+      for (const event of pending) {
+        const commit = this.inFlight.get(event.messageHash);
+        if (commit === undefined) fresh.push(event);
+        else {
+          recheck.push(event);
+          running.push(commit);
+        }
       }
+      if (fresh.length > 0) {
+        accepted += fresh.length;
+        commits.push(this.enqueue(fresh));
+      }
+      if (recheck.length === 0) break;
+      await Promise.allSettled(running);
+      const stored = await this.store.existingMessageIds(recheck);
+      duplicates += recheck.filter((event) => stored.has(event.messageId)).length;
+      pending = recheck.filter((event) => !stored.has(event.messageId));
     }
-    if (fresh.length > 0) waits.push(this.enqueue(fresh));
-    await Promise.all(waits);
-    return { accepted: fresh.length, duplicates, rejected };
+    await Promise.all(commits);
+    return { accepted, duplicates, rejected };
   }
 
   /** Resolves once nothing is queued or committing (for orderly shutdown). */
@@ -115,7 +136,7 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
     for (const event of events) {
       event.seq = this.nextSeq++;
       pending.events.push(event);
-      this.inFlight.set(event.messageId, pending.done);
+      this.inFlight.set(event.messageHash, pending.done);
     }
     if (!this.committing) setImmediate(() => void this.commitLoop());
     return pending.done;
@@ -144,7 +165,7 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
             },
           });
         } catch (error) {
-          for (const event of batch.events) this.inFlight.delete(event.messageId);
+          this.forgetInFlight(batch);
           batch.reject(error);
           continue;
         }
@@ -152,14 +173,20 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
         this.persistedActivities = activities;
         for (const event of batch.events) {
           this.seen.add(event.messageHash);
-          this.inFlight.delete(event.messageId);
           this.index.addEncoded(event, event);
         }
+        this.forgetInFlight(batch);
         batch.resolve();
         this.emit('committed', batch.events);
       }
     } finally {
       this.committing = false;
+    }
+  }
+
+  private forgetInFlight(batch: PendingCommit): void {
+    for (const event of batch.events) {
+      if (this.inFlight.get(event.messageHash) === batch.done) this.inFlight.delete(event.messageHash);
     }
   }
 }

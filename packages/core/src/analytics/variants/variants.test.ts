@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JourneyIndex } from '../../journey-index/journey-index.ts';
 import { ev } from '../../journey-index/test-events.ts';
@@ -45,5 +46,27 @@ describe('variants', () => {
     const report = variants(index.rows(), index.activities.values);
     expect(report.variantCount).toBe(2);
     expect(report.variants.map((v) => v.count)).toEqual([2, 1]);
+  });
+});
+
+describe('variants (property)', () => {
+  it('equals a naive count of joined sequences', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 3 }),
+          fc.array(fc.constantFrom('A', 'B', 'C'), { minLength: 1, maxLength: 6 }),
+        ),
+        (journeys) => {
+          const naive = new Map<string, number>();
+          for (const steps of Object.values(journeys))
+            naive.set(steps.join('|'), (naive.get(steps.join('|')) ?? 0) + 1);
+          const index = indexOf(journeys);
+          const report = variants(index.rows(), index.activities.values);
+          expect(report.variantCount).toBe(naive.size);
+          expect(new Map(report.variants.map((v) => [v.activities.join('|'), v.count]))).toEqual(naive);
+        },
+      ),
+    );
   });
 });

@@ -14,9 +14,9 @@ export interface VariantsReport {
 }
 
 /**
- * Groups customers by their exact activity sequence. Sequences are bucketed by a hash and
- * compared element by element against the bucket's first member, so a hash collision can
- * never merge two different variants.
+ * Groups customers by their exact activity sequence: one pass hashes each customer's sequence
+ * into an open-addressing table and compares it element by element with the variant found
+ * there, so a hash collision can never merge two different variants.
  *
  * @example variants(index.rows(), index.activities.values, { top: 10 }).variants[0]
  */
@@ -26,10 +26,15 @@ export function variants(
   options: { top?: number } = {},
 ): VariantsReport {
   const { activity, runStart, runCount } = rows;
-  const firstSlotOfHash = new Map<number, number>();
+  // Open addressing on a 64-bit sequence hash; a slot matches only if the sequences are equal,
+  // so a hash collision can never merge two different variants.
+  let capacity = 1024;
+  while (capacity < runCount * 2) capacity *= 2;
+  const table = new Int32Array(capacity).fill(-1);
+  const mask = capacity - 1;
   let slotRun = new Int32Array(1024); // a representative run per variant
   let slotCount = new Int32Array(1024);
-  let slotNext = new Int32Array(1024); // collision chain
+  let slotHash = new Int32Array(1024);
   let slots = 0;
 
   for (let r = 0; r < runCount; r++) {
@@ -41,12 +46,12 @@ export function variants(
       h1 = Math.imul(h1 ^ activity[i], 16777619);
       h2 = Math.imul(h2 ^ activity[i], 2246822507) + 0x9e3779b9;
     }
-    const key = (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
-    let slot = firstSlotOfHash.get(key) ?? -1;
-    let last = -1;
-    while (slot >= 0 && !sameSequence(activity, runStart, slotRun[slot], r)) {
-      last = slot;
-      slot = slotNext[slot];
+    h1 ^= h1 >>> 15;
+    let probe = (h1 ^ Math.imul(h2, 0x27d4eb2d)) & mask;
+    let slot = table[probe];
+    while (slot >= 0 && !(slotHash[slot] === h1 && sameSequence(activity, runStart, slotRun[slot], r))) {
+      probe = (probe + 1) & mask;
+      slot = table[probe];
     }
     if (slot >= 0) {
       slotCount[slot]++;
@@ -55,14 +60,13 @@ export function variants(
     if (slots === slotRun.length) {
       slotRun = grow(slotRun);
       slotCount = grow(slotCount);
-      slotNext = grow(slotNext);
+      slotHash = grow(slotHash);
     }
     slot = slots++;
+    table[probe] = slot;
     slotRun[slot] = r;
     slotCount[slot] = 1;
-    slotNext[slot] = -1;
-    if (last >= 0) slotNext[last] = slot;
-    else firstSlotOfHash.set(key, slot);
+    slotHash[slot] = h1;
   }
 
   const sequenceOf = (slot: number): string[] => {

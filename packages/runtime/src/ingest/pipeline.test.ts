@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { Workspace } from '../workspace/workspace.ts';
+
+const batch = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    type: 'track',
+    messageId: `${prefix}-${i}`,
+    userId: `u${i % 10}`,
+    event: 'Step',
+    timestamp: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+  }));
+
+describe('IngestPipeline', () => {
+  it('stores a message sent concurrently twice exactly once, acknowledging both', async () => {
+    const workspace = await Workspace.open(':memory:');
+    const messages = batch('m', 500);
+    const [a, b, c] = await Promise.all([
+      workspace.pipeline.submit(messages, { source: 't' }),
+      workspace.pipeline.submit(messages, { source: 't' }),
+      workspace.pipeline.submit([...messages.slice(0, 10), ...messages.slice(0, 10)], { source: 't' }),
+    ]);
+    expect((a?.accepted ?? 0) + (b?.accepted ?? 0) + (c?.accepted ?? 0)).toBe(500);
+    expect((a?.duplicates ?? 0) + (b?.duplicates ?? 0) + (c?.duplicates ?? 0)).toBe(500 + 20);
+    expect(await workspace.store.count()).toBe(500);
+    expect(workspace.index.rows().length).toBe(500);
+    await workspace.close();
+  });
+
+  it('acknowledges nothing when the commit fails, and stores the batch once when it is sent again', async () => {
+    const workspace = await Workspace.open(':memory:');
+    const store = workspace.store;
+    const append = store.append.bind(store);
+    let failNext = true;
+    store.append = async (events, additions) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('disk full');
+      }
+      return append(events, additions);
+    };
+    const messages = batch('f', 50);
+    await expect(workspace.pipeline.submit(messages, { source: 't' })).rejects.toThrow('disk full');
+    expect(await store.count()).toBe(0);
+    expect(workspace.index.rows().length).toBe(0);
+    expect(await workspace.pipeline.submit(messages, { source: 't' })).toMatchObject({ accepted: 50, duplicates: 0 });
+    expect(await store.count()).toBe(50);
+    expect(workspace.index.rows().length).toBe(50);
+    await workspace.close();
+  });
+});
