@@ -62,7 +62,17 @@ const dataDir = join(out, 'data');
 rmSync(dataDir, { recursive: true, force: true });
 log('importing JSONL');
 let workspace = await Workspace.open(dataDir);
-const imported = await timeIt(() => importFile(workspace.pipeline, eventsFile));
+let lastLog = 0;
+const imported = await timeIt(() =>
+  importFile(workspace.pipeline, eventsFile, {
+    onProgress: ({ records }) => {
+      if (records - lastLog >= 1_000_000) {
+        lastLog = records;
+        log(`  ${records.toLocaleString('en-US')} records`);
+      }
+    },
+  }),
+);
 await workspace.close();
 const events = imported.result.accepted;
 const importRate = events / imported.seconds;

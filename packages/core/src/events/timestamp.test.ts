@@ -33,3 +33,21 @@ describe('parseIsoTimestamp', () => {
     );
   });
 });
+
+describe('parseIsoTimestamp fast path', () => {
+  it('agrees with the general pattern on canonical UTC text, valid or not (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Date.UTC(2200, 0, 1) }), (ms) => {
+        expect(parseIsoTimestamp(new Date(ms).toISOString())).toBe(ms);
+      }),
+    );
+    for (const bad of [
+      '2026-02-30T10:00:00.000Z',
+      '2026-13-01T10:00:00.000Z',
+      '2026-01-01T24:00:00.000Z',
+      '2026-01-01T10:00:00.0a0Z',
+    ]) {
+      expect(parseIsoTimestamp(bad)).toBeNull();
+    }
+  });
+});

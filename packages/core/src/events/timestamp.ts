@@ -9,6 +9,41 @@ const ISO_WITH_OFFSET =
  * @example parseIsoTimestamp('2010-12-30T14:32:00.000+01:00') // 1293715920000
  */
 export function parseIsoTimestamp(text: string): number | null {
+  return parseCanonicalUtc(text) ?? parseWithPattern(text);
+}
+
+/**
+ * Fast path for what SDKs send most: `YYYY-MM-DDTHH:MM:SS.sssZ` (Date#toISOString). Reads the
+ * digits by character code; anything else goes to the general pattern.
+ */
+function parseCanonicalUtc(text: string): number | null {
+  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */) return null;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58) return null;
+  if (text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const millis = digits(text, 20, 3);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60 || millis < 0) return null;
+  return utc(year, month - 1, day, hour, minute, second) + millis;
+}
+
+/** The decimal number in text[start, start + length), or -1 if any character is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+function parseWithPattern(text: string): number | null {
   const m = ISO_WITH_OFFSET.exec(text);
   if (m === null) return null;
   const year = Number(m[1]);
@@ -22,8 +57,13 @@ export function parseIsoTimestamp(text: string): number | null {
   const fraction = m[7] === undefined ? 0 : Number(`0.${m[7]}`);
   const offsetMinutes = parseOffset(m[8] as string);
   if (offsetMinutes === null) return null;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) + Math.round(fraction * 1000);
-  return utc - offsetMinutes * 60_000;
+  return utc(year, month - 1, day, hour, minute, second) + Math.round(fraction * 1000) - offsetMinutes * 60_000;
+}
+
+/** Date.UTC, except that years 0–99 stay years 0–99 (Date.UTC maps them to 1900–1999). */
+function utc(year: number, monthIndex: number, day: number, hour: number, minute: number, second: number): number {
+  const ms = Date.UTC(year, monthIndex, day, hour, minute, second);
+  return year >= 100 ? ms : new Date(ms).setUTCFullYear(year);
 }
 
 function parseOffset(text: string): number | null {

@@ -69,29 +69,51 @@ export function variants(
     slotHash[slot] = h1;
   }
 
-  const sequenceOf = (slot: number): string[] => {
-    const run = slotRun[slot];
-    const names: string[] = [];
-    for (let i = runStart[run]; i < runStart[run + 1]; i++) names.push(activityNames[activity[i]] as string);
-    return names;
-  };
-  const order = Array.from({ length: slots }, (_, slot) => slot);
-  const names = new Map<number, string[]>();
-  const namesOf = (slot: number): string[] => {
-    let list = names.get(slot);
-    if (list === undefined) {
-      list = sequenceOf(slot);
-      names.set(slot, list);
+  // Order: count descending, ties by the activity names element by element — compared as
+  // ranks of the sorted names, so ordering allocates nothing.
+  const rank = new Int32Array(activityNames.length);
+  [...activityNames.keys()]
+    .sort((x, y) => compareText(activityNames[x] as string, activityNames[y] as string))
+    .forEach((code, position) => {
+      rank[code] = position;
+    });
+  const compareSlots = (x: number, y: number): number => {
+    const byCount = slotCount[y] - slotCount[x];
+    if (byCount !== 0) return byCount;
+    const startX = runStart[slotRun[x]];
+    const startY = runStart[slotRun[y]];
+    const lengthX = runStart[slotRun[x] + 1] - startX;
+    const lengthY = runStart[slotRun[y] + 1] - startY;
+    const n = Math.min(lengthX, lengthY);
+    for (let i = 0; i < n; i++) {
+      const d = rank[activity[startX + i]] - rank[activity[startY + i]];
+      if (d !== 0) return d;
     }
-    return list;
+    return lengthX - lengthY;
   };
-  order.sort((x, y) => slotCount[y] - slotCount[x] || compareSequences(namesOf(x), namesOf(y)));
   const top = options.top === undefined ? slots : Math.min(options.top, slots);
+  const order = candidatesForTop(slotCount, slots, top);
+  order.sort(compareSlots);
   return {
     cases: runCount,
     variantCount: slots,
-    variants: order.slice(0, top).map((slot) => ({ activities: namesOf(slot), count: slotCount[slot] })),
+    variants: order.slice(0, top).map((slot) => {
+      const run = slotRun[slot];
+      const names: string[] = [];
+      for (let i = runStart[run]; i < runStart[run + 1]; i++) names.push(activityNames[activity[i]] as string);
+      return { activities: names, count: slotCount[slot] };
+    }),
   };
+}
+
+/** The slots that can be among the `top` most common: every slot counted at least the top-th largest count. */
+function candidatesForTop(counts: Int32Array, slots: number, top: number): number[] {
+  if (top >= slots) return Array.from({ length: slots }, (_, slot) => slot);
+  const sorted = counts.slice(0, slots).sort();
+  const threshold = sorted[slots - top];
+  const out: number[] = [];
+  for (let slot = 0; slot < slots; slot++) if (counts[slot] >= threshold) out.push(slot);
+  return out;
 }
 
 function sameSequence(activity: Int32Array, runStart: Int32Array, runA: number, runB: number): boolean {
