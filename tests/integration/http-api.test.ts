@@ -89,16 +89,18 @@ describe('HTTP API: bad input, auth, limits and erasure', () => {
       ],
     });
     const before = await (await admin('/api/reports/dfg')).json();
+    const storedBefore = await server.workspace.store.count();
     const response = await admin('/api/customers/anon-e', { method: 'DELETE' });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ erased: true, events: 3 });
     const after = await (await admin('/api/reports/dfg')).json();
     expect(after.cases).toBe(before.cases - 1);
     expect(after.events).toBe(before.events - 2);
-    const left = await server.workspace.store.query(
-      "SELECT count(*)::INTEGER AS n FROM events WHERE user_id = 'erase-me' OR anonymous_id = 'anon-e'",
+    expect(await server.workspace.store.count()).toBe(storedBefore - 3);
+    const names = await server.workspace.store.query(
+      "SELECT count(*)::INTEGER AS n FROM identities WHERE name IN ('erase-me', 'anon-e')",
     );
-    expect(left).toEqual([{ n: 0 }]);
+    expect(names).toEqual([{ n: 0 }]);
     expect((await admin('/api/customers/erase-me', { method: 'DELETE' })).status).toBe(404);
   });
 });

@@ -44,7 +44,7 @@ async function sqlEdges(workspace: Workspace): Promise<Array<[string, string, nu
   const rows = await workspace.store.query(`
     SELECT activity AS "from", next AS "to", count(*)::INTEGER AS n FROM (
       SELECT activity, lead(activity) OVER (PARTITION BY coalesce(user_id, anonymous_id) ORDER BY timestamp_ms, seq) AS next
-      FROM events WHERE activity IS NOT NULL)
+      FROM events_view WHERE activity IS NOT NULL)
     WHERE next IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`);
   return rows.map((r) => [r.from as string, r.to as string, r.n as number]);
 }
@@ -94,7 +94,7 @@ describe('reports on the public logs', () => {
       const sqlVariants = await workspace.store.query(`
         SELECT count(DISTINCT seq_text)::INTEGER AS n FROM (
           SELECT string_agg(activity, chr(31) ORDER BY timestamp_ms, seq) AS seq_text
-          FROM events WHERE activity IS NOT NULL GROUP BY user_id)`);
+          FROM events_view WHERE activity IS NOT NULL GROUP BY user_id)`);
       expect(runReport(workspace.index, 'variants').variantCount).toBe(sqlVariants[0]?.n);
       await workspace.close();
     });
@@ -114,7 +114,7 @@ describe('reports on the public logs', () => {
     expect(overview.events).toBe(42078);
     expect(overview.activities).toEqual([{ activity: 'Contact Completed', events: 42078 }]);
     const identified = await workspace.store.query(
-      'SELECT count(DISTINCT user_id)::INTEGER AS n FROM events WHERE user_id IS NOT NULL',
+      'SELECT count(DISTINCT user_id)::INTEGER AS n FROM events_view WHERE user_id IS NOT NULL',
     );
     // 4,744 distinct customer_id values, one of which is 0 ("unidentified"): 4,743 customers.
     expect(identified).toEqual([{ n: 4743 }]);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DOUBLE,
+  type DuckDBAppender,
   type DuckDBConnection,
   DuckDBDataChunk,
   DuckDBInstance,
@@ -21,6 +22,7 @@ const CODE_COLUMNS = new Set(['user_code', 'anonymous_code', 'previous_code', 'a
 const COLUMN_TYPES: DuckDBType[] = EVENT_COLUMNS.map((name) =>
   NUMBER_COLUMNS.has(name) ? DOUBLE : CODE_COLUMNS.has(name) ? INTEGER : VARCHAR,
 );
+const DICTIONARY_TYPES: DuckDBType[] = [INTEGER, VARCHAR];
 const CHUNK_ROWS = 2048;
 
 /**
@@ -31,13 +33,12 @@ const CHUNK_ROWS = 2048;
  * runs on DuckDB's threads, leaving the JS thread free meanwhile.
  */
 export class DuckDbEventStore implements EventStore {
-  private nextStage = 0;
-
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly reader: DuckDBConnection,
     private readonly stager: DuckDBConnection,
+    private readonly stagers: Record<'events' | 'identities' | 'activities', DuckDBAppender>,
   ) {}
 
   /** Opens (creating if needed) `<dataDir>/events.duckdb`; `:memory:` for a throwaway store. */
@@ -50,63 +51,60 @@ export class DuckDbEventStore implements EventStore {
     const instance = await DuckDBInstance.create(path);
     const writer = await instance.connect();
     await writer.run(CREATE_TABLES);
-    await writer.run("ATTACH ':memory:' AS stage");
-    return new DuckDbEventStore(instance, writer, await instance.connect(), await instance.connect());
+    // Staging tables live in an in-memory database: appending there costs no WAL or compression.
+    await writer.run(`
+      ATTACH ':memory:' AS stage;
+      CREATE TABLE stage.events AS SELECT * FROM events LIMIT 0;
+      CREATE TABLE stage.identities (code INTEGER, name VARCHAR);
+      CREATE TABLE stage.activities (code INTEGER, name VARCHAR);`);
+    const stager = await instance.connect();
+    const stagers = {
+      events: await stager.createAppender('events', 'main', 'stage'),
+      identities: await stager.createAppender('identities', 'main', 'stage'),
+      activities: await stager.createAppender('activities', 'main', 'stage'),
+    };
+    return new DuckDbEventStore(instance, writer, await instance.connect(), stager, stagers);
   }
 
   async append(events: readonly StoredEvent[], additions: DictionaryAdditions): Promise<void> {
     if (events.length === 0) return;
-    const stage = this.nextStage++;
-    await this.stager.run(`
-      CREATE TABLE stage.events_${stage} AS SELECT * FROM events LIMIT 0;
-      CREATE TABLE stage.identities_${stage} (code INTEGER, name VARCHAR);
-      CREATE TABLE stage.activities_${stage} (code INTEGER, name VARCHAR);`);
-    await this.stageRows(`events_${stage}`, COLUMN_TYPES, events.length, (start, end) =>
-      eventColumns(events, start, end),
+    const { identities, activities } = additions;
+    this.stageRows(this.stagers.events, COLUMN_TYPES, events.length, (start, end) => eventColumns(events, start, end));
+    this.stageRows(this.stagers.identities, DICTIONARY_TYPES, identities.names.length, (start, end) =>
+      dictionaryColumns(identities.fromCode, identities.names, start, end),
     );
-    for (const kind of ['identities', 'activities'] as const) {
-      const { fromCode, names } = additions[kind];
-      await this.stageRows(`${kind}_${stage}`, [INTEGER, VARCHAR], names.length, (start, end) => [
-        Array.from({ length: end - start }, (_, i) => fromCode + start + i),
-        names.slice(start, end),
-      ]);
-    }
+    this.stageRows(this.stagers.activities, DICTIONARY_TYPES, activities.names.length, (start, end) =>
+      dictionaryColumns(activities.fromCode, activities.names, start, end),
+    );
     try {
       await this.writer.run(`
         BEGIN TRANSACTION;
-        INSERT INTO identities SELECT * FROM stage.identities_${stage};
-        INSERT INTO activities SELECT * FROM stage.activities_${stage};
-        INSERT INTO events SELECT * FROM stage.events_${stage};
+        ${identities.names.length > 0 ? 'INSERT INTO identities SELECT * FROM stage.identities;' : ''}
+        ${activities.names.length > 0 ? 'INSERT INTO activities SELECT * FROM stage.activities;' : ''}
+        INSERT INTO events SELECT * FROM stage.events;
         COMMIT;`);
     } catch (error) {
       await this.writer.run('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      await this.writer.run(
-        `DROP TABLE stage.events_${stage}; DROP TABLE stage.identities_${stage}; DROP TABLE stage.activities_${stage};`,
-      );
+      await this.writer.run('DELETE FROM stage.events; DELETE FROM stage.identities; DELETE FROM stage.activities;');
     }
   }
 
-  private async stageRows(
-    table: string,
+  private stageRows(
+    appender: DuckDBAppender,
     types: DuckDBType[],
     rows: number,
     columnsOf: (start: number, end: number) => DuckDBValue[][],
-  ): Promise<void> {
+  ): void {
     if (rows === 0) return;
-    const appender = await this.stager.createAppender(table, 'main', 'stage');
-    try {
-      for (let start = 0; start < rows; start += CHUNK_ROWS) {
-        const end = Math.min(rows, start + CHUNK_ROWS);
-        const chunk = DuckDBDataChunk.create(types, end - start);
-        chunk.setColumns(columnsOf(start, end));
-        appender.appendDataChunk(chunk);
-      }
-      appender.flushSync();
-    } finally {
-      appender.closeSync();
+    for (let start = 0; start < rows; start += CHUNK_ROWS) {
+      const end = Math.min(rows, start + CHUNK_ROWS);
+      const chunk = DuckDBDataChunk.create(types, end - start);
+      chunk.setColumns(columnsOf(start, end));
+      appender.appendDataChunk(chunk);
     }
+    appender.flushSync();
   }
 
   async maxSeq(): Promise<number> {
@@ -216,9 +214,9 @@ export class DuckDbEventStore implements EventStore {
   async eraseIdentities(ids: readonly string[]): Promise<number> {
     if (ids.length === 0) return 0;
     const params = { ids: listValue([...ids]) };
+    const codes = 'SELECT code FROM identities WHERE list_contains($ids, name)';
     const result = await this.writer.run(
-      `DELETE FROM events WHERE list_contains($ids, user_id) OR list_contains($ids, anonymous_id)
-         OR list_contains($ids, previous_id)`,
+      `DELETE FROM events WHERE user_code IN (${codes}) OR anonymous_code IN (${codes}) OR previous_code IN (${codes})`,
       params,
     );
     await this.writer.run('DELETE FROM identities WHERE list_contains($ids, name)', params);
@@ -233,6 +231,7 @@ export class DuckDbEventStore implements EventStore {
 
   async close(): Promise<void> {
     await this.writer.run('CHECKPOINT');
+    for (const appender of Object.values(this.stagers)) appender.closeSync();
     this.stager.closeSync();
     this.writer.closeSync();
     this.reader.closeSync();
@@ -251,21 +250,21 @@ function eventColumns(events: readonly StoredEvent[], start: number, end: number
     (columns[1] as DuckDBValue[])[row] = e.messageId;
     (columns[2] as DuckDBValue[])[row] = e.messageHash;
     (columns[3] as DuckDBValue[])[row] = e.type;
-    (columns[4] as DuckDBValue[])[row] = e.userId;
-    (columns[5] as DuckDBValue[])[row] = e.anonymousId;
-    (columns[6] as DuckDBValue[])[row] = e.previousId;
-    (columns[7] as DuckDBValue[])[row] = e.timestampMs;
-    (columns[8] as DuckDBValue[])[row] = e.receivedAtMs;
-    (columns[9] as DuckDBValue[])[row] = e.activity;
-    (columns[10] as DuckDBValue[])[row] = e.channel;
-    (columns[11] as DuckDBValue[])[row] = e.properties === null ? null : JSON.stringify(e.properties);
-    (columns[12] as DuckDBValue[])[row] = e.traits === null ? null : JSON.stringify(e.traits);
-    (columns[13] as DuckDBValue[])[row] = e.context === null ? null : JSON.stringify(e.context);
-    (columns[14] as DuckDBValue[])[row] = e.source;
-    (columns[15] as DuckDBValue[])[row] = code(e.userCode);
-    (columns[16] as DuckDBValue[])[row] = code(e.anonymousCode);
-    (columns[17] as DuckDBValue[])[row] = code(e.previousCode);
-    (columns[18] as DuckDBValue[])[row] = code(e.activityCode);
+    (columns[4] as DuckDBValue[])[row] = e.timestampMs;
+    (columns[5] as DuckDBValue[])[row] = e.receivedAtMs;
+    (columns[6] as DuckDBValue[])[row] = e.channel;
+    (columns[7] as DuckDBValue[])[row] = e.properties === null ? null : JSON.stringify(e.properties);
+    (columns[8] as DuckDBValue[])[row] = e.traits === null ? null : JSON.stringify(e.traits);
+    (columns[9] as DuckDBValue[])[row] = e.context === null ? null : JSON.stringify(e.context);
+    (columns[10] as DuckDBValue[])[row] = e.source;
+    (columns[11] as DuckDBValue[])[row] = code(e.userCode);
+    (columns[12] as DuckDBValue[])[row] = code(e.anonymousCode);
+    (columns[13] as DuckDBValue[])[row] = code(e.previousCode);
+    (columns[14] as DuckDBValue[])[row] = code(e.activityCode);
   }
   return columns;
+}
+
+function dictionaryColumns(fromCode: number, names: readonly string[], start: number, end: number): DuckDBValue[][] {
+  return [Array.from({ length: end - start }, (_, i) => fromCode + start + i), names.slice(start, end)];
 }

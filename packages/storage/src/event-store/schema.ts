@@ -1,8 +1,9 @@
 /**
- * The store's tables. Times are epoch milliseconds in DOUBLE columns (exact to 2^53 ms, and
- * appended without per-row object allocation); `events_view` shows them as TIMESTAMPTZ and
- * JSON fields as JSON for ad-hoc SQL. `identities` and `activities` are the workspace's
- * dictionaries: events carry their codes too, so the journey index is rebuilt from integers.
+ * The store's tables. Events are dictionary-encoded: identities and activities are integer
+ * codes into `identities` and `activities` (the workspace's dictionaries, shared with the
+ * journey index, which is therefore rebuilt from integers alone; and fewer strings cross into
+ * DuckDB per event). Times are epoch milliseconds in DOUBLE columns (exact to 2^53 ms).
+ * `events_view` shows everything by name, with TIMESTAMPTZ and JSON, for ad-hoc SQL.
  */
 export const CREATE_TABLES = `
 CREATE TABLE IF NOT EXISTS events (
@@ -10,12 +11,8 @@ CREATE TABLE IF NOT EXISTS events (
   message_id VARCHAR NOT NULL,
   message_hash DOUBLE NOT NULL,
   type VARCHAR NOT NULL,
-  user_id VARCHAR,
-  anonymous_id VARCHAR,
-  previous_id VARCHAR,
   timestamp_ms DOUBLE NOT NULL,
   received_ms DOUBLE NOT NULL,
-  activity VARCHAR,
   channel VARCHAR,
   properties VARCHAR,
   traits VARCHAR,
@@ -29,11 +26,15 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS identities (code INTEGER NOT NULL, name VARCHAR NOT NULL);
 CREATE TABLE IF NOT EXISTS activities (code INTEGER NOT NULL, name VARCHAR NOT NULL);
 CREATE OR REPLACE VIEW events_view AS
-  SELECT * EXCLUDE (timestamp_ms, received_ms, properties, traits, context, user_code, anonymous_code, previous_code, activity_code),
-         to_timestamp(timestamp_ms / 1000.0) AS "timestamp",
-         to_timestamp(received_ms / 1000.0) AS received_at,
-         properties::JSON AS properties, traits::JSON AS traits, context::JSON AS context
-  FROM events;
+  SELECT e.seq, e.message_id, e.type, u.name AS user_id, a.name AS anonymous_id, p.name AS previous_id,
+         act.name AS activity, e.channel, e.timestamp_ms,
+         to_timestamp(e.timestamp_ms / 1000.0) AS "timestamp", to_timestamp(e.received_ms / 1000.0) AS received_at,
+         e.properties::JSON AS properties, e.traits::JSON AS traits, e.context::JSON AS context, e.source
+  FROM events e
+  LEFT JOIN identities u ON u.code = e.user_code
+  LEFT JOIN identities a ON a.code = e.anonymous_code
+  LEFT JOIN identities p ON p.code = e.previous_code
+  LEFT JOIN activities act ON act.code = e.activity_code;
 `;
 
 /** Column order of the appender; must match the events table. */
@@ -42,12 +43,8 @@ export const EVENT_COLUMNS = [
   'message_id',
   'message_hash',
   'type',
-  'user_id',
-  'anonymous_id',
-  'previous_id',
   'timestamp_ms',
   'received_ms',
-  'activity',
   'channel',
   'properties',
   'traits',

@@ -125,16 +125,6 @@ function sameSequence(activity: Int32Array, runStart: Int32Array, runA: number, 
   return true;
 }
 
-/** Lexicographic by activity name, a prefix before its extensions. */
-export function compareSequences(a: readonly string[], b: readonly string[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareText(a[i] as string, b[i] as string);
-    if (c !== 0) return c;
-  }
-  return a.length - b.length;
-}
-
 function grow(array: Int32Array): Int32Array<ArrayBuffer> {
   const next = new Int32Array(array.length * 2);
   next.set(array);
