@@ -61,19 +61,23 @@ if (!existsSync(eventsFile)) {
 const dataDir = join(out, 'data');
 rmSync(dataDir, { recursive: true, force: true });
 log('importing JSONL');
-let workspace = await Workspace.open(dataDir);
-let lastLog = 0;
-const imported = await timeIt(() =>
-  importFile(workspace.pipeline, eventsFile, {
-    onProgress: ({ records }) => {
-      if (records - lastLog >= 1_000_000) {
-        lastLog = records;
-        log(`  ${records.toLocaleString('en-US')} records`);
-      }
-    },
-  }),
-);
-await workspace.close();
+// In its own function, so that nothing of the importing workspace is reachable afterwards.
+const imported = await (async () => {
+  const importing = await Workspace.open(dataDir);
+  let lastLog = 0;
+  const result = await timeIt(() =>
+    importFile(importing.pipeline, eventsFile, {
+      onProgress: ({ records }) => {
+        if (records - lastLog >= 1_000_000) {
+          lastLog = records;
+          log(`  ${records.toLocaleString('en-US')} records`);
+        }
+      },
+    }),
+  );
+  await importing.close();
+  return result;
+})();
 const events = imported.result.accepted;
 const importRate = events / imported.seconds;
 const peerForImport = await DuckDbPeer.open(join(dataDir, 'events.duckdb'));
@@ -92,14 +96,20 @@ log('building the index from the store');
 globalThis.gc?.();
 const heapBefore = process.memoryUsage();
 const opened = await timeIt(() => Workspace.open(dataDir));
-workspace = opened.result;
+const workspace = opened.result;
+// The dedupe prefilter loads in the background once the index is built; wait for it, so it
+// neither runs during the kernel timings nor is missed by the memory reading.
+const ingestReady = await timeIt(() => workspace.pipeline.dedupeBytes());
+const dedupeBytes = ingestReady.result;
 globalThis.gc?.();
 const heapAfter = process.memoryUsage();
 const index = workspace.index;
 const rowsNow = index.rows();
 const columnBytes = index.columnBytes() / rowsNow.length;
+// Everything the open workspace holds, less the dedupe set (not part of the index).
 const totalBytes =
-  (heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers) / rowsNow.length;
+  (heapAfter.heapUsed + heapAfter.arrayBuffers - heapBefore.heapUsed - heapBefore.arrayBuffers - dedupeBytes) /
+  rowsNow.length;
 rows.push({
   benchmark: `index build from store (${rowsNow.length.toLocaleString('en-US')} events)`,
   waymark: `${f1(opened.seconds)} s`,
@@ -109,8 +119,16 @@ rows.push({
   met: opened.seconds * (10_000_000 / rowsNow.length) <= 10 ? 'yes' : 'no',
 });
 rows.push({
+  benchmark: 'then ready for ingest (dedupe prefilter, in the background)',
+  waymark: `+${f1(ingestReady.seconds)} s`,
+  peer: '-',
+  ratio: '-',
+  target: '-',
+  met: '-',
+});
+rows.push({
   benchmark: 'index memory per event',
-  waymark: `${f1(columnBytes)} B columns; ${f1(totalBytes)} B with identities and dedupe set`,
+  waymark: `${f1(totalBytes)} B (columns ${f1(columnBytes)} B, rest identities); dedupe set +${f1(dedupeBytes / rowsNow.length)} B`,
   peer: '-',
   ratio: '-',
   target: '≤ 60 B',
@@ -162,12 +180,12 @@ rmSync(httpDir, { recursive: true, force: true });
 log(`HTTP ingest of ${httpEvents} events`);
 const server = await startServerProcess(httpDir);
 const load = await segmentLoad(server.url, await firstLines(eventsFile, httpEvents), {
-  clients: 8,
+  clients: 16,
   batchSize: 500,
 });
 await stopServerProcess(server.child);
 rows.push({
-  benchmark: `HTTP ingest (Segment batch ×500, 8 clients, ${load.events.toLocaleString('en-US')} events)`,
+  benchmark: `HTTP ingest (Segment batch ×500, 16 clients, ${load.events.toLocaleString('en-US')} events)`,
   waymark: `${f1(load.eventsPerSecond / 1000)}k events/s durable`,
   peer: '-',
   ratio: '-',

@@ -19,6 +19,11 @@ export class HashSet53 {
     return this.count;
   }
 
+  /** Bytes of memory held. */
+  get byteLength(): number {
+    return this.table.byteLength;
+  }
+
   has(hash: number): boolean {
     let slot = hash & this.mask;
     for (;;) {

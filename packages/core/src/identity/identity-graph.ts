@@ -11,13 +11,26 @@ export interface IdentityMerge {
  * known customers. `alias` is an explicit instruction and always merges.
  */
 export class IdentityGraph {
-  private readonly codes = new Map<string, number>();
+  /** Name → code; after a bulk {@link restore} it is built on first use. */
+  private codesByName: Map<string, number> | null = new Map();
   private readonly names: string[] = [];
   private parent = new Int32Array(1024);
   private known = new Uint8Array(1024);
 
   get size(): number {
     return this.names.length;
+  }
+
+  private get codes(): Map<string, number> {
+    if (this.codesByName === null) {
+      const map = new Map<string, number>();
+      for (let code = 0; code < this.names.length; code++) {
+        const name = this.names[code] as string;
+        if (name !== '') map.set(name, code);
+      }
+      this.codesByName = map;
+    }
+    return this.codesByName;
   }
 
   /** The code for an identity, created on first sight. */
@@ -46,8 +59,8 @@ export class IdentityGraph {
       this.names.push(name);
       this.parent[code] = code;
       if (isUserId(code)) this.known[code] = 1;
-      if (name !== '') this.codes.set(name, code);
     }
+    this.codesByName = null; // built when first needed: reports only need code → name
   }
 
   /** Identity names from `fromCode` on (to persist what was added since). */

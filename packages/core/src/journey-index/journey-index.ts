@@ -29,7 +29,7 @@ export class JourneyIndex {
   readonly identities = new IdentityGraph();
   readonly activities = new Dictionary();
   private sorted: SortedRows = sortRows(new RowColumns(0), 0);
-  private readonly pending = new RowColumns();
+  private pending = new RowColumns();
   private merged = false;
   private erased = new Set<number>();
 
@@ -67,6 +67,11 @@ export class JourneyIndex {
     this.addEncoded(event, this.encode(event, { userCode: -1, anonymousCode: -1, previousCode: -1, activityCode: -1 }));
   }
 
+  /** Makes room for `count` more rows before a bulk load. */
+  reserve(count: number): void {
+    this.pending.reserve(this.pending.length + count);
+  }
+
   /** Adds rows whose identities and activities are already codes of this index (bulk load). */
   addCodedRows(rows: {
     length: number;
@@ -99,18 +104,27 @@ export class JourneyIndex {
   /** The sorted rows, with everything added so far folded in. */
   rows(): SortedRows {
     if (this.pending.length === 0 && !this.merged && this.erased.size === 0) return this.sorted;
-    const old = this.sorted;
     const graph = this.identities;
-    const all = new RowColumns(old.length + this.pending.length);
-    for (const source of [old, this.pending]) {
-      for (let i = 0; i < source.length; i++) {
-        const customer = graph.customerOf(source.customer[i]);
-        if (this.erased.has(customer)) continue;
-        all.push(customer, source.timestampMs[i], source.activity[i], source.channel[i], source.seq[i]);
+    const erased = this.erased;
+    let all: RowColumns;
+    if (this.sorted.length === 0 && erased.size === 0) {
+      // First fold (e.g. the build from the store): relabel in place, no copy.
+      all = this.pending;
+      for (let i = 0; i < all.length; i++) all.customer[i] = graph.customerOf(all.customer[i]);
+      this.pending = new RowColumns();
+    } else {
+      const old = this.sorted;
+      all = new RowColumns(old.length + this.pending.length);
+      for (const source of [old, this.pending]) {
+        for (let i = 0; i < source.length; i++) {
+          const customer = graph.customerOf(source.customer[i]);
+          if (erased.size > 0 && erased.has(customer)) continue;
+          all.push(customer, source.timestampMs[i], source.activity[i], source.channel[i], source.seq[i]);
+        }
       }
+      this.pending.clear();
     }
     this.sorted = sortRows(all, graph.size);
-    this.pending.clear();
     this.merged = false;
     this.erased = new Set();
     return this.sorted;

@@ -29,6 +29,9 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
   private nextSeq: number;
   private queue: PendingCommit | null = null;
   private committing = false;
+  /** The dedupe prefilter: hashes of every stored message id (null until loaded). */
+  private seen: HashSet53 | null = null;
+  private readonly seenLoading: Promise<HashSet53>;
   /** Message hash → the commit it is in, for messages queued or committing. */
   private readonly inFlight = new Map<number, Promise<void>>();
   /** Dictionary codes below these are in the store; the next commit persists the rest. */
@@ -38,10 +41,14 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
   constructor(
     private readonly store: EventStore,
     private readonly index: JourneyIndex,
-    private readonly seen: HashSet53,
+    seen: Promise<HashSet53>,
     lastSeq: number,
   ) {
     super();
+    this.seenLoading = seen;
+    void seen.then((set) => {
+      this.seen = set;
+    });
     this.nextSeq = lastSeq + 1;
     this.persistedIdentities = index.identities.size;
     this.persistedActivities = index.activities.size;
@@ -49,6 +56,7 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
 
   async submit(messages: readonly unknown[], options: SubmitOptions): Promise<IngestResult> {
     const receivedAtMs = options.receivedAtMs ?? Date.now();
+    const seen = this.seen ?? (await this.seenLoading);
     const rejected: Rejection[] = [];
     let pending: StoredEvent[] = [];
     const maybeStored: StoredEvent[] = [];
@@ -73,7 +81,7 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
       event.source = options.source;
       event.seq = 0;
       event.userCode = event.anonymousCode = event.previousCode = event.activityCode = -1;
-      if (sameHash === undefined) (this.seen.has(event.messageHash) ? maybeStored : pending).push(event);
+      if (sameHash === undefined) (seen.has(event.messageHash) ? maybeStored : pending).push(event);
     }
     if (maybeStored.length > 0) {
       const stored = await this.store.existingMessageIds(maybeStored);
@@ -113,6 +121,11 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
     }
     await Promise.all(commits);
     return { accepted, duplicates, rejected };
+  }
+
+  /** Memory held by the dedupe prefilter. */
+  async dedupeBytes(): Promise<number> {
+    return (await this.seenLoading).byteLength;
   }
 
   /** Resolves once nothing is queued or committing (for orderly shutdown). */
@@ -172,7 +185,7 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
         this.persistedIdentities = identities;
         this.persistedActivities = activities;
         for (const event of batch.events) {
-          this.seen.add(event.messageHash);
+          this.seen?.add(event.messageHash);
           this.index.addEncoded(event, event);
         }
         this.forgetInFlight(batch);

@@ -14,6 +14,7 @@ export async function loadIndexFromStore(store: EventStore, index: JourneyIndex)
   index.identities.restore(scan.identityNames, (code) => users[code] === 1);
   index.activities.restore(scan.activities);
   for (const link of scan.links) index.linkCoded(link.alias, link.userCode, link.otherCode);
+  index.reserve(scan.rowCount);
   for await (const chunk of scan.rows) index.addCodedRows(chunk);
   index.rows();
 }

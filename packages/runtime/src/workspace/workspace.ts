@@ -20,9 +20,13 @@ export class Workspace {
     const store = await DuckDbEventStore.open(dataDir);
     const index = new JourneyIndex();
     await loadIndexFromStore(store, index);
-    const hashes = await store.messageHashes();
-    const seen = new HashSet53(Math.max(1024, hashes.length));
-    for (const hash of hashes) seen.add(hash);
+    // Reports can run now; ingest waits until the dedupe prefilter is loaded.
+    const seen = store.messageHashes().then((hashes) => {
+      const set = new HashSet53(Math.max(1024, hashes.length));
+      for (const hash of hashes) set.add(hash);
+      index.identities.lookup(''); // builds the name → code map off the report path
+      return set;
+    });
     const pipeline = new IngestPipeline(store, index, seen, await store.maxSeq());
     return new Workspace(dataDir, store, index, pipeline);
   }

@@ -146,10 +146,16 @@ export class DuckDbEventStore implements EventStore {
         ORDER BY first_seq`)
     ).getColumns();
     const [alias = [], user = [], other = []] = links as [boolean[]?, number[]?, number[]?];
+    const rowCount = Number(
+      (
+        await this.reader.runAndReadAll('SELECT count(*) FROM events WHERE activity_code IS NOT NULL')
+      ).getRows()[0]?.[0],
+    );
     return {
       identityNames,
       userCodes,
       activities,
+      rowCount,
       links: alias.map((a, i) => ({ alias: a, userCode: user[i] as number, otherCode: other[i] as number })),
       rows: this.scanRows(),
     };

@@ -27,6 +27,8 @@ export interface IndexScan {
   activities: string[];
   /** Identity links in the order they first happened. */
   links: Array<{ alias: boolean; userCode: number; otherCode: number }>;
+  /** How many journey rows {@link rows} will give. */
+  rowCount: number;
   /** Journey rows in chunks. */
   rows: AsyncIterable<IndexRowChunk>;
 }
