@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JourneyIndex } from '../../journey-index/journey-index.ts';
 import { ev } from '../../journey-index/test-events.ts';
@@ -46,4 +47,51 @@ describe('directlyFollows', () => {
       endActivities: {},
     });
   });
+});
+
+describe('directlyFollows medians (property)', () => {
+  function naiveMedians(journeys: Array<Array<[string, number]>>): Map<string, number> {
+    const byEdge = new Map<string, number[]>();
+    for (const steps of journeys) {
+      for (let i = 1; i < steps.length; i++) {
+        const key = `${steps[i - 1]?.[0]}→${steps[i]?.[0]}`;
+        byEdge.set(key, [...(byEdge.get(key) ?? []), (steps[i]?.[1] ?? 0) - (steps[i - 1]?.[1] ?? 0)]);
+      }
+    }
+    const out = new Map<string, number>();
+    for (const [key, values] of byEdge) {
+      values.sort((x, y) => x - y);
+      const mid = values.length >> 1;
+      out.set(
+        key,
+        (values.length % 2 ? (values[mid] as number) : ((values[mid - 1] as number) + (values[mid] as number)) / 2) /
+          1000,
+      );
+    }
+    return out;
+  }
+
+  for (const activityCount of [4, 140]) {
+    it(`equal a naive sort per edge (${activityCount} activities${activityCount > 128 ? ': the keep-all path' : ''})`, () => {
+      const gap = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 4e10 }));
+      const journey = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), gap), { minLength: 1, maxLength: 12 });
+      fc.assert(
+        fc.property(fc.array(journey, { minLength: 1, maxLength: 25 }), (raw) => {
+          const journeys = raw.map((steps) => {
+            let t = 0;
+            return steps.map(([code, step]): [string, number] => [`A${code}`, (t += step)]);
+          });
+          const index = new JourneyIndex();
+          for (let code = 0; code < activityCount; code++) index.activities.codeOf(`A${code}`);
+          let seq = 0;
+          journeys.forEach((steps, c) => {
+            for (const [name, ms] of steps) index.add({ ...ev(`u${c}`, name, 0), timestampMs: ms, seq: ++seq });
+          });
+          const dfg = directlyFollows(index.rows(), index.activities.values);
+          const expected = naiveMedians(journeys);
+          expect(new Map(dfg.edges.map((e) => [`${e.from}→${e.to}`, e.medianSeconds]))).toEqual(expected);
+        }),
+      );
+    });
+  }
 });

@@ -1,5 +1,6 @@
 import type { SortedRows } from '../../journey-index/sort.ts';
-import { compareText, medianOfSlice } from '../shared/order.ts';
+import { compareText } from '../shared/order.ts';
+import { edgeStatistics } from './edge-medians.ts';
 
 export interface DfgEdge {
   from: string;
@@ -19,46 +20,21 @@ export interface DfgReport {
 }
 
 /**
- * Directly-follows graph over the index: one pass counts edges, a second gathers each
- * edge's durations contiguously so its median is one sort of a slice.
+ * Directly-follows graph over the index: edge counts and exact median durations in two
+ * passes (see {@link edgeStatistics}), start and end activities from the run table.
  *
  * @example directlyFollows(index.rows(), index.activities.values).edges[0] // { from, to, count, medianSeconds }
  */
 export function directlyFollows(rows: SortedRows, activityNames: readonly string[]): DfgReport {
   const a = activityNames.length;
-  const { activity, timestampMs, runStart, runCount } = rows;
-  const edgeCount = new Int32Array(a * a);
+  const { activity, runStart, runCount } = rows;
   const starts = new Int32Array(a);
   const ends = new Int32Array(a);
   for (let r = 0; r < runCount; r++) {
-    const start = runStart[r];
-    const end = runStart[r + 1];
-    starts[activity[start]]++;
-    ends[activity[end - 1]]++;
-    let previous = activity[start] * a;
-    for (let i = start + 1; i < end; i++) {
-      const current = activity[i];
-      edgeCount[previous + current]++;
-      previous = current * a;
-    }
+    starts[activity[runStart[r]]]++;
+    ends[activity[runStart[r + 1] - 1]]++;
   }
-  // Each edge's durations go to one contiguous slice of a reused scratch array.
-  const offset = new Int32Array(a * a + 1);
-  for (let e = 0; e < a * a; e++) offset[e + 1] = offset[e] + edgeCount[e];
-  const durations = scratchDurations(offset[a * a]);
-  const fill = offset.slice(0, a * a);
-  for (let r = 0; r < runCount; r++) {
-    const end = runStart[r + 1];
-    let previous = activity[runStart[r]] * a;
-    let previousTime = timestampMs[runStart[r]];
-    for (let i = runStart[r] + 1; i < end; i++) {
-      const current = activity[i];
-      const time = timestampMs[i];
-      durations[fill[previous + current]++] = time - previousTime;
-      previous = current * a;
-      previousTime = time;
-    }
-  }
+  const { count: edgeCount, medianMs } = edgeStatistics(rows, a);
 
   const edges: DfgEdge[] = [];
   for (let e = 0; e < a * a; e++) {
@@ -67,7 +43,7 @@ export function directlyFollows(rows: SortedRows, activityNames: readonly string
       from: activityNames[Math.floor(e / a)] as string,
       to: activityNames[e % a] as string,
       count: edgeCount[e],
-      medianSeconds: medianOfSlice(durations, offset[e], offset[e + 1]) / 1000,
+      medianSeconds: medianMs[e] / 1000,
     });
   }
   edges.sort((x, y) => compareText(x.from, y.from) || compareText(x.to, y.to));
@@ -93,12 +69,4 @@ function countsByName(counts: Int32Array, names: readonly string[]): Record<stri
   const out: Record<string, number> = {};
   for (const code of codes) out[names[code] as string] = counts[code];
   return out;
-}
-
-let scratch = new Float64Array(0);
-
-/** A reused buffer for durations: a report on 10M events would otherwise allocate 80 MB each time. */
-function scratchDurations(length: number): Float64Array {
-  if (scratch.length < length) scratch = new Float64Array(Math.ceil(length * 1.25));
-  return scratch;
 }

@@ -10,12 +10,26 @@ export function compareText(a: string, b: string): number {
 export function medianOfSlice(values: Float64Array, start: number, end: number): number {
   const n = end - start;
   if (n === 0) return Number.NaN;
-  const mid = start + (n >> 1);
-  const upper = selectInPlace(values, start, end - 1, mid);
-  if (n % 2 === 1) return upper;
-  // After selection everything left of mid is ≤ values[mid]: the lower middle is their maximum.
+  return middleOfSlice(values, start, end, (n - 1) >> 1, n >> 1);
+}
+
+/**
+ * The mean of the values of rank `lowerRank` and `upperRank` (0-based, upperRank = lowerRank
+ * or lowerRank + 1) in values[start, end); reorders the slice.
+ */
+export function middleOfSlice(
+  values: Float64Array,
+  start: number,
+  end: number,
+  lowerRank: number,
+  upperRank: number,
+): number {
+  const at = start + upperRank;
+  const upper = selectInPlace(values, start, end - 1, at);
+  if (lowerRank === upperRank) return upper;
+  // After selection everything left of `at` is ≤ values[at]: the lower one is their maximum.
   let lower = values[start];
-  for (let i = start + 1; i < mid; i++) if (values[i] > lower) lower = values[i];
+  for (let i = start + 1; i < at; i++) if (values[i] > lower) lower = values[i];
   return (lower + upper) / 2;
 }
 
