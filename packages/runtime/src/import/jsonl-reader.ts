@@ -1,21 +1,42 @@
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import type { RecordReader, SourceRecord } from './source-record.ts';
 
-/** Reads JSON Lines: one message per line; blank lines are skipped. */
+/**
+ * Reads JSON Lines: one message per line (LF or CRLF); blank lines are skipped but counted.
+ * Splits decoded chunks with indexOf rather than readline, which costs a regular expression
+ * and an event per line.
+ */
 export async function* readJsonl(stream: Readable): RecordReader {
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
   let line = 0;
-  for await (const text of lines) {
-    line++;
-    if (text.trim() === '') continue;
-    yield parseLine(text, line);
+  for await (const chunk of stream) {
+    const text = carry + decoder.write(chunk as Buffer);
+    let start = 0;
+    let newline = text.indexOf('\n');
+    while (newline >= 0) {
+      line++;
+      const record = recordOf(text, start, newline, line);
+      if (record !== null) yield record;
+      start = newline + 1;
+      newline = text.indexOf('\n', start);
+    }
+    carry = text.slice(start);
+  }
+  carry += decoder.end();
+  if (carry.length > 0) {
+    const record = recordOf(carry, 0, carry.length, line + 1);
+    if (record !== null) yield record;
   }
 }
 
-function parseLine(text: string, line: number): SourceRecord {
+function recordOf(text: string, start: number, end: number, line: number): SourceRecord | null {
+  const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  const content = text.slice(start, stop);
+  if (content.trim() === '') return null;
   try {
-    return { line, message: JSON.parse(text) as unknown };
+    return { line, message: JSON.parse(content) as unknown };
   } catch (error) {
     return { line, errors: [{ field: '(line)', message: `invalid JSON: ${(error as Error).message}` }] };
   }
