@@ -51,3 +51,22 @@ describe('parseIsoTimestamp fast path', () => {
     }
   });
 });
+
+describe('parseIsoTimestamp fast path with offsets', () => {
+  it('agrees with the general pattern for ±HH:MM offsets (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 0, 1) }),
+        fc.integer({ min: -12 * 60, max: 14 * 60 }),
+        (ms, offsetMinutes) => {
+          const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
+          const abs = Math.abs(offsetMinutes);
+          const offset = `${offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+          // 29 characters: the fast path; with a 4-digit fraction: the general pattern.
+          expect(parseIsoTimestamp(`${local}${offset}`)).toBe(ms);
+          expect(parseIsoTimestamp(`${local}0${offset}`)).toBe(ms);
+        },
+      ),
+    );
+  });
+});

@@ -13,13 +13,26 @@ export function parseIsoTimestamp(text: string): number | null {
 }
 
 /**
- * Fast path for what SDKs send most: `YYYY-MM-DDTHH:MM:SS.sssZ` (Date#toISOString). Reads the
- * digits by character code; anything else goes to the general pattern.
+ * Fast path for the two shapes nearly every source sends: `YYYY-MM-DDTHH:MM:SS.sssZ`
+ * (Date#toISOString) and `YYYY-MM-DDTHH:MM:SS.sss±HH:MM` (XES exports). Reads the digits by
+ * character code; anything else goes to the general pattern.
  */
 function parseCanonicalUtc(text: string): number | null {
-  if (text.length !== 24 || text.charCodeAt(23) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */) return null;
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58) return null;
-  if (text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46) return null;
+  const length = text.length;
+  if (length !== 24 && length !== 29) return null;
+  if (text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46) return null;
+  let offsetMinutes = 0;
+  if (length === 24) {
+    if (text.charCodeAt(23) !== 90 /* Z */) return null;
+  } else {
+    const sign = text.charCodeAt(23);
+    if ((sign !== 43 && sign !== 45) || text.charCodeAt(26) !== 58) return null;
+    const offsetHours = digits(text, 24, 2);
+    const offsetMins = digits(text, 27, 2);
+    if (offsetHours < 0 || offsetHours > 18 || offsetMins < 0 || offsetMins > 59) return null;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  }
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
@@ -29,7 +42,7 @@ function parseCanonicalUtc(text: string): number | null {
   const millis = digits(text, 20, 3);
   if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60 || millis < 0) return null;
-  return utc(year, month - 1, day, hour, minute, second) + millis;
+  return utc(year, month - 1, day, hour, minute, second) + millis - offsetMinutes * 60_000;
 }
 
 /** The decimal number in text[start, start + length), or -1 if any character is not a digit. */

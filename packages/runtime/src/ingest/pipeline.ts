@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { type Channel, type HashSet53, hash53, type JourneyIndex, normalizeMessage } from '@waymark/core';
+import { type Channel, HashSet53, hash53, type JourneyIndex, normalizeMessage } from '@waymark/core';
 import type { EventStore, StoredEvent } from '@waymark/storage';
 import type { IngestResult, Rejection } from './ingest-result.ts';
 
@@ -14,6 +14,8 @@ export interface SubmitOptions {
 
 interface PendingCommit {
   events: StoredEvent[];
+  /** Hashes of the message ids in this commit. */
+  hashes: HashSet53;
   done: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
@@ -32,8 +34,8 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
   /** The dedupe prefilter: hashes of every stored message id (null until loaded). */
   private seen: HashSet53 | null = null;
   private readonly seenLoading: Promise<HashSet53>;
-  /** Message hash → the commit it is in, for messages queued or committing. */
-  private readonly inFlight = new Map<number, Promise<void>>();
+  /** The commit running and the one queued behind it: messages in flight. */
+  private readonly inFlight: PendingCommit[] = [];
   /** Dictionary codes below these are in the store; the next commit persists the rest. */
   private persistedIdentities: number;
   private persistedActivities: number;
@@ -102,7 +104,7 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
       const recheck: StoredEvent[] = [];
       const running: Promise<void>[] = [];
       for (const event of pending) {
-        const commit = this.inFlight.get(event.messageHash);
+        const commit = this.commitHolding(event.messageHash);
         if (commit === undefined) fresh.push(event);
         else {
           recheck.push(event);
@@ -143,13 +145,14 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
         resolve = res;
         reject = rej;
       });
-      this.queue = { events: [], done, resolve, reject };
+      this.queue = { events: [], hashes: new HashSet53(events.length), done, resolve, reject };
+      this.inFlight.push(this.queue);
     }
     const pending = this.queue;
     for (const event of events) {
       event.seq = this.nextSeq++;
       pending.events.push(event);
-      this.inFlight.set(event.messageHash, pending.done);
+      pending.hashes.add(event.messageHash);
     }
     if (!this.committing) setImmediate(() => void this.commitLoop());
     return pending.done;
@@ -198,8 +201,13 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
   }
 
   private forgetInFlight(batch: PendingCommit): void {
-    for (const event of batch.events) {
-      if (this.inFlight.get(event.messageHash) === batch.done) this.inFlight.delete(event.messageHash);
-    }
+    const position = this.inFlight.indexOf(batch);
+    if (position >= 0) this.inFlight.splice(position, 1);
+  }
+
+  /** The commit in flight that may hold this message hash (a hash hit; the caller re-checks). */
+  private commitHolding(hash: number): Promise<void> | undefined {
+    for (const commit of this.inFlight) if (commit.hashes.has(hash)) return commit.done;
+    return undefined;
   }
 }
