@@ -1,33 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-
-const BIN = new URL('../bin/waymark.mjs', import.meta.url).pathname;
-
-/** Starts `waymark serve` as its own process (so the load generator does not share its event loop). */
-export async function startServerProcess(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'serve', '--data', dataDir, '--port', '0', '--write-key', 'bench', '--admin-token', 'bench'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  child.stdout?.setEncoding('utf8');
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (text: string) => {
-      output += text;
-      const match = /serving .* at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  return { child, url };
-}
-
-export async function stopServerProcess(child: ChildProcess): Promise<void> {
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-}
-
 /**
  * Sends JSONL lines as Segment batch calls from `clients` concurrent keep-alive clients and
  * returns acknowledged (durable) events per second.

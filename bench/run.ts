@@ -10,8 +10,9 @@ import { directlyFollows, variants } from '@waymark/core';
 import { importFile, Workspace } from '@waymark/runtime';
 import { generateFile } from '../packages/cli/src/commands/generate.ts';
 import { formatTable } from '../packages/cli/src/output/table.ts';
+import { startServerProcess, stopServerProcess } from '../tests/integration/server-process.ts';
 import { DuckDbPeer } from './duckdb-peer.ts';
-import { segmentLoad, startServerProcess, stopServerProcess } from './http-load.ts';
+import { segmentLoad } from './http-load.ts';
 import { firstLines, median, timeIt } from './measure.ts';
 
 const { values } = parseArgs({
@@ -178,7 +179,7 @@ const httpEvents = Number(values['http-events']);
 const httpDir = join(out, 'http-data');
 rmSync(httpDir, { recursive: true, force: true });
 log(`HTTP ingest of ${httpEvents} events`);
-const server = await startServerProcess(httpDir);
+const server = await startServerProcess(httpDir, { writeKey: 'bench', adminToken: 'bench' });
 const load = await segmentLoad(server.url, await firstLines(eventsFile, httpEvents), {
   clients: 16,
   batchSize: 500,

@@ -1,32 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { DuckDbEventStore } from '@waymark/storage';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServerProcess, stopServerProcess } from './server-process.ts';
 import { tempDir } from './temp-dir.ts';
 
-const BIN = new URL('../../bin/waymark.mjs', import.meta.url).pathname;
 const AUTH = `Basic ${Buffer.from('wk:').toString('base64')}`;
-
-async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'serve', '--data', dataDir, '--port', '0', '--write-key', 'wk', '--admin-token', 't'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let output = '';
-  child.stdout?.setEncoding('utf8');
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (text: string) => {
-      output += text;
-      const match = /serving .* at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${output}`)));
-  });
-  return { child, url };
-}
+const startChild = (dataDir: string) => startServerProcess(dataDir, { writeKey: 'wk', adminToken: 't' });
 
 function batchOf(client: number, round: number): Array<Record<string, unknown>> {
   return Array.from({ length: 50 }, (_, i) => ({
@@ -73,8 +51,7 @@ describe('durability', () => {
     const clients = [0, 1, 2, 3].map(client);
     while (acked.size < 4000) await new Promise((resolve) => setTimeout(resolve, 20));
     killed = true;
-    first.child.kill('SIGKILL');
-    await once(first.child, 'exit');
+    await stopServerProcess(first.child, 'SIGKILL');
     await Promise.all(clients);
 
     // Each client had a batch in flight when the server died: those were never acknowledged.
@@ -93,8 +70,7 @@ describe('durability', () => {
       });
       expect(response.status).toBe(200);
     }
-    second.child.kill('SIGTERM');
-    await once(second.child, 'exit');
+    await stopServerProcess(second.child);
     const afterResend = await storedIds(dir.path);
     expect(afterResend.size).toBe(sent.length * 50);
     expect([...afterResend.values()].every((n) => n === 1)).toBe(true);

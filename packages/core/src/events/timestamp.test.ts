@@ -2,6 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIsoTimestamp } from './timestamp.ts';
 
+/** `ms` written as local time at the given UTC offset: [local text without zone, '+hh:mm']. */
+function atOffset(ms: number, offsetMinutes: number): [string, string] {
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return [local, offset];
+}
+
 describe('parseIsoTimestamp', () => {
   it('honours the UTC offset', () => {
     expect(parseIsoTimestamp('2010-12-30T14:32:00.000+01:00')).toBe(Date.UTC(2010, 11, 30, 13, 32));
@@ -23,10 +31,7 @@ describe('parseIsoTimestamp', () => {
         fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 0, 1) }),
         fc.integer({ min: -12 * 60, max: 14 * 60 }),
         (ms, offsetMinutes) => {
-          const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
-          const sign = offsetMinutes < 0 ? '-' : '+';
-          const abs = Math.abs(offsetMinutes);
-          const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+          const [local, offset] = atOffset(ms, offsetMinutes);
           expect(parseIsoTimestamp(`${local}${offset}`)).toBe(ms);
         },
       ),
@@ -59,9 +64,7 @@ describe('parseIsoTimestamp fast path with offsets', () => {
         fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 0, 1) }),
         fc.integer({ min: -12 * 60, max: 14 * 60 }),
         (ms, offsetMinutes) => {
-          const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
-          const abs = Math.abs(offsetMinutes);
-          const offset = `${offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+          const [local, offset] = atOffset(ms, offsetMinutes);
           // 29 characters: the fast path; with a 4-digit fraction: the general pattern.
           expect(parseIsoTimestamp(`${local}${offset}`)).toBe(ms);
           expect(parseIsoTimestamp(`${local}0${offset}`)).toBe(ms);

@@ -1,3 +1,14 @@
+/** A block of index rows whose identities and activities are already dictionary codes (bulk load). */
+export interface CodedRows {
+  length: number;
+  /** Identity code (the userId's when known, else the anonymousId's). */
+  identity: Int32Array;
+  timestampMs: Float64Array;
+  activity: Int32Array;
+  channel: Uint8Array;
+  seq: Float64Array;
+}
+
 /** Growable typed-array columns of index rows, in arrival order (before sorting). */
 export class RowColumns {
   length = 0;

@@ -1,7 +1,7 @@
 import { channelCode } from '../events/channel.ts';
 import type { WaymarkEvent } from '../events/message.ts';
 import { IdentityGraph } from '../identity/identity-graph.ts';
-import { RowColumns } from './columns.ts';
+import { type CodedRows, RowColumns } from './columns.ts';
 import { Dictionary } from './dictionary.ts';
 import { type SortedRows, sortRows } from './sort.ts';
 
@@ -73,14 +73,7 @@ export class JourneyIndex {
   }
 
   /** Adds rows whose identities and activities are already codes of this index (bulk load). */
-  addCodedRows(rows: {
-    length: number;
-    identity: Int32Array;
-    timestampMs: Float64Array;
-    activity: Int32Array;
-    channel: Uint8Array;
-    seq: Float64Array;
-  }): void {
+  addCodedRows(rows: CodedRows): void {
     this.pending.appendColumns(rows.length, rows.identity, rows.timestampMs, rows.activity, rows.channel, rows.seq);
   }
 

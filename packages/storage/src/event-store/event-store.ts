@@ -1,4 +1,4 @@
-import type { EncodedIdentity, WaymarkEvent } from '@waymark/core';
+import type { CodedRows, EncodedIdentity, WaymarkEvent } from '@waymark/core';
 
 /**
  * An event as stored: the message plus its arrival number, id hash, where it came from, and
@@ -33,14 +33,8 @@ export interface IndexScan {
   rows: AsyncIterable<IndexRowChunk>;
 }
 
-export interface IndexRowChunk {
-  length: number;
-  identity: Int32Array;
-  timestampMs: Float64Array;
-  activity: Int32Array;
-  channel: Uint8Array;
-  seq: Float64Array;
-}
+/** A chunk of journey rows as the index loads them. */
+export type IndexRowChunk = CodedRows;
 
 /** The source of truth for events. Implementations: DuckDB (embedded default). */
 export interface EventStore {
