@@ -79,7 +79,10 @@ describe('directlyFollows medians (property)', () => {
         fc.property(fc.array(journey, { minLength: 1, maxLength: 25 }), (raw) => {
           const journeys = raw.map((steps) => {
             let t = 0;
-            return steps.map(([code, step]): [string, number] => [`A${code}`, (t += step)]);
+            return steps.map(([code, step]): [string, number] => {
+              t += step;
+              return [`A${code}`, t];
+            });
           });
           const index = new JourneyIndex();
           for (let code = 0; code < activityCount; code++) index.activities.codeOf(`A${code}`);
