@@ -80,6 +80,20 @@ describe('HTTP API: bad input, auth, limits and erasure', () => {
     expect((await badTop.json()).error).toMatch(/^top: expected a positive integer/);
   });
 
+  it('takes ?token= only on the live stream, and refuses to start with an empty secret', async () => {
+    expect((await fetch(`${server.url}/api/reports/dfg?token=tok`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/customers/nobody?token=tok`, { method: 'DELETE' })).status).toBe(401);
+    const live = await fetch(`${server.url}/api/live?token=tok`);
+    expect(live.status).toBe(200);
+    await live.body?.cancel();
+    await expect(startServer({ dataDir: ':memory:', writeKey: '', webDir: null })).rejects.toThrow(
+      /write key is empty/,
+    );
+    await expect(startServer({ dataDir: ':memory:', adminToken: '', webDir: null })).rejects.toThrow(
+      /admin token is empty/,
+    );
+  });
+
   it('erases a customer from the store and the index', async () => {
     await post('/v1/batch', {
       batch: [

@@ -51,3 +51,67 @@ describe('workspace rebuilt from the store', () => {
     dir.remove();
   });
 });
+
+describe('stitching and erasure survive grouping and restarts (review regressions)', () => {
+  const t = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute)).toISOString();
+
+  function journeys(workspace: Workspace): Record<string, string[]> {
+    const rows = workspace.index.rows();
+    const out: Record<string, string[]> = {};
+    for (let r = 0; r < rows.runCount; r++) {
+      const start = rows.runStart[r] as number;
+      const name = workspace.index.customerName(rows.customer[start] as number);
+      out[name] = [];
+      for (let i = start; i < (rows.runStart[r + 1] as number); i++) {
+        out[name]?.push(workspace.index.activities.valueOf(rows.activity[i] as number));
+      }
+    }
+    return out;
+  }
+
+  it('links the same way whether messages arrive in one commit or two, and after a restart', async () => {
+    const messages = [
+      { type: 'track', anonymousId: 'X', userId: 'u1', event: 'A', timestamp: t(1), messageId: 'i1' },
+      { type: 'track', userId: 'X', event: 'B', timestamp: t(2), messageId: 'i2' },
+    ];
+    const results: Array<Record<string, string[]>> = [];
+    for (const grouping of [[messages], [[messages[0]], [messages[1]]]]) {
+      const dir = tempDir('ident');
+      const workspace = await Workspace.open(dir.path);
+      for (const group of grouping) await workspace.pipeline.submit(group, { source: 't' });
+      results.push(journeys(workspace));
+      await workspace.close();
+      const reopened = await Workspace.open(dir.path);
+      results.push(journeys(reopened));
+      await reopened.close();
+      dir.remove();
+    }
+    expect(results[0]).toEqual({ u1: ['A', 'B'] });
+    for (const result of results) expect(result).toEqual(results[0]);
+  });
+
+  it('erasing a customer keeps another customer’s events from the same device', async () => {
+    const dir = tempDir('shared');
+    const workspace = await Workspace.open(dir.path);
+    await workspace.pipeline.submit(
+      [
+        { type: 'track', anonymousId: 'd', event: 'A', timestamp: t(1), messageId: 's1' },
+        { type: 'track', anonymousId: 'd', userId: 'u1', event: 'B', timestamp: t(2), messageId: 's2' },
+        { type: 'track', anonymousId: 'd', userId: 'u2', event: 'C', timestamp: t(3), messageId: 's3' },
+      ],
+      { source: 't' },
+    );
+    expect(journeys(workspace)).toEqual({ u1: ['A', 'B'], u2: ['C'] });
+    expect(await workspace.eraseCustomer('u1')).toMatchObject({ events: 2 });
+    expect(journeys(workspace)).toEqual({ u2: ['C'] });
+    await workspace.pipeline.submit([{ type: 'track', userId: 'new', event: 'D', timestamp: t(4), messageId: 's4' }], {
+      source: 't',
+    });
+    await workspace.close();
+    const reopened = await Workspace.open(dir.path);
+    expect(journeys(reopened)).toEqual({ u2: ['C'], new: ['D'] });
+    expect(await reopened.store.count()).toBe(2);
+    await reopened.close();
+    dir.remove();
+  });
+});

@@ -32,6 +32,9 @@ export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.me
 /** Opens the workspace, builds the index and serves; binds to 127.0.0.1 unless told otherwise. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  // An empty secret would let anyone in: refuse it rather than run unprotected.
+  if (options.writeKey === '') throw new Error('the write key is empty: give one, or none to have one generated');
+  if (options.adminToken === '') throw new Error('the admin token is empty: give one, or none to have one generated');
   const adminToken = options.adminToken === undefined ? randomBytes(18).toString('base64url') : options.adminToken;
   if (adminToken === null && !LOOPBACK.has(host)) {
     throw new Error(`an admin token is required when serving on ${host}: only loopback may run without one`);

@@ -107,3 +107,16 @@ describe('normalizeMessage', () => {
     );
   });
 });
+
+describe('normalizeMessage: text the store could not keep', () => {
+  it('rejects ids and names with a lone surrogate', () => {
+    const result = normalizeMessage({ type: 'track', userId: 'u\uD83D', event: 'Order \uDE00', messageId: 'm' }, at);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: 'userId', message: 'contains a lone UTF-16 surrogate (broken Unicode text)' },
+        { field: 'event', message: 'contains a lone UTF-16 surrogate (broken Unicode text)' },
+      ],
+    });
+  });
+});

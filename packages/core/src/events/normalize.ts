@@ -41,6 +41,14 @@ export function normalizeMessage(raw: unknown, options: NormalizeOptions): Norma
   const message = raw as Record<string, unknown> & { type: (typeof MESSAGE_TYPES)[number] };
   const errors: FieldError[] = [];
 
+  // Text the store cannot keep exactly (a lone UTF-16 surrogate, e.g. an emoji cut in half)
+  // would come back different from it: reject it rather than store something else.
+  for (const field of ['messageId', 'userId', 'anonymousId', 'previousId', 'event', 'name'] as const) {
+    const value = message[field];
+    if (typeof value === 'string' && !value.isWellFormed()) {
+      errors.push({ field, message: 'contains a lone UTF-16 surrogate (broken Unicode text)' });
+    }
+  }
   const userId = idOf(message.userId);
   const anonymousId = idOf(message.anonymousId);
   const previousId = idOf(message.previousId);

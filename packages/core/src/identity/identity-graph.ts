@@ -34,7 +34,7 @@ export class IdentityGraph {
   }
 
   /** The code for an identity, created on first sight. */
-  codeOf(name: string, isUserId: boolean): number {
+  codeOf(name: string): number {
     let code = this.codes.get(name);
     if (code === undefined) {
       code = this.names.length;
@@ -43,24 +43,31 @@ export class IdentityGraph {
       if (code >= this.parent.length) this.grow();
       this.parent[code] = code;
     }
-    if (isUserId) this.known[code] = 1;
     return code;
   }
 
   /**
    * Restores a persisted dictionary (bulk load into an empty graph): `names[code]`, with ''
-   * for codes whose identity was erased; `isUserId` flags codes ever seen as a userId.
+   * for codes whose identity was erased. Which codes are userIds is replayed with the links
+   * ({@link markUser}), in arrival order, as it happened live.
    */
-  restore(names: readonly string[], isUserId: (code: number) => boolean): void {
+  restore(names: readonly string[]): void {
     if (this.names.length > 0) throw new Error('restore needs an empty identity graph');
     while (this.parent.length < names.length) this.grow();
     for (let code = 0; code < names.length; code++) {
       const name = names[code] as string;
       this.names.push(name);
       this.parent[code] = code;
-      if (isUserId(code)) this.known[code] = 1;
     }
     this.codesByName = null; // built when first needed: reports only need code → name
+  }
+
+  /**
+   * The identity has appeared as a userId. From then on it is a known customer: an anonymousId
+   * seen with another userId no longer joins it. Applied in arrival order, with the links.
+   */
+  markUser(code: number): void {
+    this.known[code] = 1;
   }
 
   /** Identity names from `fromCode` on (to persist what was added since). */
@@ -114,6 +121,13 @@ export class IdentityGraph {
   }
 
   /** Every identity name that belongs to the customer (for erasure). */
+  codesOf(root: number): number[] {
+    const codes: number[] = [];
+    for (let code = 0; code < this.names.length; code++) if (this.customerOf(code) === root) codes.push(code);
+    return codes;
+  }
+
+  /** Every identity name that belongs to the customer. */
   membersOf(root: number): string[] {
     const members: string[] = [];
     for (let code = 0; code < this.names.length; code++) {

@@ -16,7 +16,11 @@ export class Dictionary {
   /** Restores a persisted dictionary into an empty one: `values[code]`. */
   restore(values: readonly string[]): void {
     if (this.values.length > 0) throw new Error('restore needs an empty dictionary');
-    for (const value of values) this.codeOf(value);
+    // By position: codes are what the store holds, even should two names be equal.
+    values.forEach((value, code) => {
+      this.values.push(value);
+      if (!this.codes.has(value)) this.codes.set(value, code);
+    });
   }
 
   lookup(value: string): number | undefined {

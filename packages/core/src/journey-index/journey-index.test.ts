@@ -58,3 +58,14 @@ describe('JourneyIndex', () => {
     expect(index.findCustomer('u1')).toBeUndefined();
   });
 });
+
+describe('Dictionary.restore', () => {
+  it('keeps codes by position even when two stored names are equal', async () => {
+    const { Dictionary } = await import('./dictionary.ts');
+    const dictionary = new Dictionary();
+    dictionary.restore(['A', 'B', 'A', 'C']);
+    expect(dictionary.valueOf(3)).toBe('C');
+    expect(dictionary.lookup('A')).toBe(0);
+    expect(dictionary.codeOf('D')).toBe(4);
+  });
+});

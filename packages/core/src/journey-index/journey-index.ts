@@ -40,9 +40,9 @@ export class JourneyIndex {
    */
   encode<T extends EncodedIdentity>(event: IndexableEvent, into: T): T {
     const graph = this.identities;
-    into.userCode = event.userId === null ? -1 : graph.codeOf(event.userId, true);
-    into.anonymousCode = event.anonymousId === null ? -1 : graph.codeOf(event.anonymousId, false);
-    into.previousCode = event.previousId === null ? -1 : graph.codeOf(event.previousId, false);
+    into.userCode = event.userId === null ? -1 : graph.codeOf(event.userId);
+    into.anonymousCode = event.anonymousId === null ? -1 : graph.codeOf(event.anonymousId);
+    into.previousCode = event.previousId === null ? -1 : graph.codeOf(event.previousId);
     into.activityCode = event.activity === null ? -1 : this.activities.codeOf(event.activity);
     return into;
   }
@@ -50,6 +50,7 @@ export class JourneyIndex {
   /** Adds an encoded event: links its identities and, for journey activities, queues a row. */
   addEncoded(event: IndexableEvent, codes: EncodedIdentity): void {
     const { userCode, anonymousCode, previousCode, activityCode } = codes;
+    if (userCode >= 0) this.identities.markUser(userCode);
     if (event.type === 'alias' && previousCode >= 0 && userCode >= 0) this.linkCoded(true, userCode, previousCode);
     else if (userCode >= 0 && anonymousCode >= 0) this.linkCoded(false, userCode, anonymousCode);
     if (activityCode < 0) return;

@@ -98,6 +98,8 @@ export async function importFile(
         for (const rejection of result.rejected) reject(rejection);
         options.onProgress?.({ bytesRead: input.bytesRead(), totalBytes: input.totalBytes, records: summary.records });
       });
+    // Awaited below or at the end; this only keeps a failure from counting as unhandled meanwhile.
+    submitted.catch(() => undefined);
     messages = [];
     lines = [];
     if (committing !== null) await committing;

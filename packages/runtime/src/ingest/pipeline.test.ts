@@ -48,3 +48,48 @@ describe('IngestPipeline', () => {
     await workspace.close();
   });
 });
+
+describe('IngestPipeline races (review regressions)', () => {
+  it('stores a message once when it races a batch that needs a store look-up', async () => {
+    const workspace = await Workspace.open(':memory:');
+    const stored = batch('old', 2000);
+    await workspace.pipeline.submit(stored, { source: 't' });
+    for (let round = 0; round < 5; round++) {
+      const m = batch(`race-${round}`, 1);
+      // The second submit hits the prefilter (2000 stored ids) and must ask the store.
+      await Promise.all([
+        workspace.pipeline.submit(m, { source: 't' }),
+        workspace.pipeline.submit([...stored, ...m], { source: 't' }),
+      ]);
+    }
+    expect(await workspace.store.count()).toBe(2005);
+    expect(workspace.index.rows().length).toBe(2005);
+    await workspace.close();
+  });
+
+  it('answers every waiter with the error when a commit fails, without an unhandled rejection', async () => {
+    const workspace = await Workspace.open(':memory:');
+    const store = workspace.store;
+    const append = store.append.bind(store);
+    let calls = 0;
+    store.append = async (events, additions) => {
+      calls++;
+      if (calls === 2) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('disk full');
+      }
+      return append(events, additions);
+    };
+    const first = batch('a', 10);
+    const second = batch('b', 10);
+    await workspace.pipeline.submit(first, { source: 't' });
+    const results = await Promise.allSettled([
+      workspace.pipeline.submit(second, { source: 't' }),
+      workspace.pipeline.submit([...first, ...second], { source: 't' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await workspace.pipeline.submit(second, { source: 't' })).toMatchObject({ accepted: 10 });
+    expect(await store.count()).toBe(20);
+    await workspace.close();
+  });
+});

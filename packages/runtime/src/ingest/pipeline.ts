@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { type Channel, HashSet53, hash53, type JourneyIndex, normalizeMessage } from '@waymark/core';
 import type { EventStore, StoredEvent } from '@waymark/storage';
 import type { IngestResult, Rejection } from './ingest-result.ts';
+import { Serial } from './serial.ts';
 
 export interface SubmitOptions {
   /** Where the batch came from (`http`, `import:<file>`), stored with each event. */
@@ -14,27 +15,41 @@ export interface SubmitOptions {
 
 interface PendingCommit {
   events: StoredEvent[];
-  /** Hashes of the message ids in this commit. */
+  /** Hashes of the message ids in this commit: a prefilter for "is this message in flight?". */
   hashes: HashSet53;
+  /** The ids themselves, built on the first hash hit (rare: only resends hit). */
+  ids: Set<string> | null;
   done: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
+/** What the dedupe decision left a submit to wait for. */
+interface Decision {
+  accepted: number;
+  duplicates: number;
+  waits: Promise<void>[];
+}
+
 /**
  * Validates, deduplicates and durably stores messages, then adds them to the journey index.
- * Batches that arrive while a commit is running are grouped into the next commit (group
- * commit), so many small requests cost one flush. A submit resolves only after its events
- * are committed; a message already in flight is acknowledged when that commit lands.
+ *
+ * - Deduplication decides for one submit at a time (including any store look-up), so two
+ *   requests carrying the same message can never both store it.
+ * - Group commit: batches accepted while a commit runs go into the next commit together, so
+ *   many small requests cost one flush. Commits run one at a time, in order.
+ * - A submit resolves only after its events are committed; a message already in flight in
+ *   another request is acknowledged when that commit lands (and fails if it fails).
  */
 export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEvent[]] }> {
   private nextSeq: number;
   private queue: PendingCommit | null = null;
-  private committing = false;
+  private readonly decisions = new Serial();
+  private readonly commits = new Serial();
   /** The dedupe prefilter: hashes of every stored message id (null until loaded). */
   private seen: HashSet53 | null = null;
   private readonly seenLoading: Promise<HashSet53>;
-  /** The commit running and the one queued behind it: messages in flight. */
+  /** Commits queued or running: the messages in flight. */
   private readonly inFlight: PendingCommit[] = [];
   /** Dictionary codes below these are in the store; the next commit persists the rest. */
   private persistedIdentities: number;
@@ -58,12 +73,10 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
 
   async submit(messages: readonly unknown[], options: SubmitOptions): Promise<IngestResult> {
     const receivedAtMs = options.receivedAtMs ?? Date.now();
-    const seen = this.seen ?? (await this.seenLoading);
     const rejected: Rejection[] = [];
-    let pending: StoredEvent[] = [];
-    const maybeStored: StoredEvent[] = [];
-    const batchIds = new Map<number, string>();
-    let duplicates = 0;
+    const candidates: StoredEvent[] = [];
+    const batchIds = new Set<string>();
+    let batchDuplicates = 0;
     for (let i = 0; i < messages.length; i++) {
       const result = normalizeMessage(messages[i], { receivedAtMs, defaultChannel: options.defaultChannel ?? null });
       if (!result.ok) {
@@ -71,58 +84,49 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
         continue;
       }
       const event = result.event as StoredEvent;
-      event.messageHash = hash53(event.messageId);
-      const sameHash = batchIds.get(event.messageHash);
-      if (sameHash === event.messageId) {
-        duplicates++;
+      if (batchIds.has(event.messageId)) {
+        batchDuplicates++;
         continue;
       }
-      // A different id with the same hash (vanishingly rare) is checked the slow, exact way.
-      if (sameHash !== undefined) maybeStored.push(event);
-      else batchIds.set(event.messageHash, event.messageId);
+      batchIds.add(event.messageId);
+      event.messageHash = hash53(event.messageId);
       event.source = options.source;
       event.seq = 0;
       event.userCode = event.anonymousCode = event.previousCode = event.activityCode = -1;
-      if (sameHash === undefined) (seen.has(event.messageHash) ? maybeStored : pending).push(event);
+      candidates.push(event);
+    }
+    const decision = await this.decisions.run(() => this.decide(candidates));
+    await Promise.all(decision.waits);
+    return { accepted: decision.accepted, duplicates: batchDuplicates + decision.duplicates, rejected };
+  }
+
+  /**
+   * Sorts candidates into duplicates and new messages, and queues the new ones — as one step
+   * that no other submit interleaves with.
+   */
+  private async decide(candidates: StoredEvent[]): Promise<Decision> {
+    const seen = this.seen ?? (await this.seenLoading);
+    const waits: Promise<void>[] = [];
+    const fresh: StoredEvent[] = [];
+    const maybeStored: StoredEvent[] = [];
+    let duplicates = 0;
+    for (const event of candidates) {
+      const inFlight = this.commitHolding(event);
+      if (inFlight !== undefined) {
+        duplicates++;
+        waits.push(inFlight);
+      } else if (seen.has(event.messageHash)) maybeStored.push(event);
+      else fresh.push(event);
     }
     if (maybeStored.length > 0) {
       const stored = await this.store.existingMessageIds(maybeStored);
-      const exact = new Set<string>();
       for (const event of maybeStored) {
-        if (stored.has(event.messageId) || exact.has(event.messageId)) duplicates++;
-        else {
-          exact.add(event.messageId);
-          pending.push(event);
-        }
+        if (stored.has(event.messageId)) duplicates++;
+        else fresh.push(event);
       }
     }
-    // Messages whose hash is in a commit still running wait for it, then are checked again.
-    const commits: Promise<void>[] = [];
-    let accepted = 0;
-    while (pending.length > 0) {
-      const fresh: StoredEvent[] = [];
-      const recheck: StoredEvent[] = [];
-      const running: Promise<void>[] = [];
-      for (const event of pending) {
-        const commit = this.commitHolding(event.messageHash);
-        if (commit === undefined) fresh.push(event);
-        else {
-          recheck.push(event);
-          running.push(commit);
-        }
-      }
-      if (fresh.length > 0) {
-        accepted += fresh.length;
-        commits.push(this.enqueue(fresh));
-      }
-      if (recheck.length === 0) break;
-      await Promise.allSettled(running);
-      const stored = await this.store.existingMessageIds(recheck);
-      duplicates += recheck.filter((event) => stored.has(event.messageId)).length;
-      pending = recheck.filter((event) => !stored.has(event.messageId));
-    }
-    await Promise.all(commits);
-    return { accepted, duplicates, rejected };
+    if (fresh.length > 0) waits.push(this.enqueue(fresh));
+    return { accepted: fresh.length, duplicates, waits };
   }
 
   /** Memory held by the dedupe prefilter. */
@@ -130,11 +134,17 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
     return (await this.seenLoading).byteLength;
   }
 
-  /** Resolves once nothing is queued or committing (for orderly shutdown). */
+  /**
+   * Runs `work` between commits, with no commit running or starting meanwhile (e.g. erasure,
+   * which must not interleave with events of the customer being stored).
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.commits.run(work);
+  }
+
+  /** Resolves once every commit queued before it has finished (for orderly shutdown). */
   async drain(): Promise<void> {
-    while (this.queue !== null || this.committing) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await this.commits.run(async () => undefined);
   }
 
   private enqueue(events: StoredEvent[]): Promise<void> {
@@ -145,59 +155,57 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
         resolve = res;
         reject = rej;
       });
-      this.queue = { events: [], hashes: new HashSet53(events.length), done, resolve, reject };
+      // Every waiter awaits `done`; this only keeps a failed commit from counting as unhandled
+      // in the moment before they do.
+      done.catch(() => undefined);
+      this.queue = { events: [], hashes: new HashSet53(events.length), ids: null, done, resolve, reject };
       this.inFlight.push(this.queue);
+      void this.commits.run(() => this.commitQueued());
     }
     const pending = this.queue;
     for (const event of events) {
       event.seq = this.nextSeq++;
       pending.events.push(event);
       pending.hashes.add(event.messageHash);
+      pending.ids?.add(event.messageId);
     }
-    if (!this.committing) setImmediate(() => void this.commitLoop());
     return pending.done;
   }
 
-  private async commitLoop(): Promise<void> {
-    if (this.committing) return;
-    this.committing = true;
+  /** Commits the queued batch (one run of the commit queue per batch). */
+  private async commitQueued(): Promise<void> {
+    const batch = this.queue;
+    if (batch === null) return;
+    this.queue = null;
+    // Codes are given here, in commit order, so dictionaries only grow in one place.
+    for (const event of batch.events) this.index.encode(event, event);
+    const identities = this.index.identities.size;
+    const activities = this.index.activities.size;
     try {
-      while (this.queue !== null) {
-        const batch = this.queue;
-        this.queue = null;
-        // Codes are given here, in commit order, so dictionaries only grow in one place.
-        for (const event of batch.events) this.index.encode(event, event);
-        const identities = this.index.identities.size;
-        const activities = this.index.activities.size;
-        try {
-          await this.store.append(batch.events, {
-            identities: {
-              fromCode: this.persistedIdentities,
-              names: this.index.identities.namesFrom(this.persistedIdentities),
-            },
-            activities: {
-              fromCode: this.persistedActivities,
-              names: this.index.activities.values.slice(this.persistedActivities),
-            },
-          });
-        } catch (error) {
-          this.forgetInFlight(batch);
-          batch.reject(error);
-          continue;
-        }
-        this.persistedIdentities = identities;
-        this.persistedActivities = activities;
-        for (const event of batch.events) {
-          this.seen?.add(event.messageHash);
-          this.index.addEncoded(event, event);
-        }
-        this.forgetInFlight(batch);
-        batch.resolve();
-        this.emit('committed', batch.events);
-      }
-    } finally {
-      this.committing = false;
+      await this.store.append(batch.events, {
+        identities: {
+          fromCode: this.persistedIdentities,
+          names: this.index.identities.namesFrom(this.persistedIdentities),
+        },
+        activities: {
+          fromCode: this.persistedActivities,
+          names: this.index.activities.values.slice(this.persistedActivities),
+        },
+      });
+    } catch (error) {
+      this.forgetInFlight(batch);
+      batch.reject(error);
+      return;
     }
+    this.persistedIdentities = identities;
+    this.persistedActivities = activities;
+    for (const event of batch.events) {
+      this.seen?.add(event.messageHash);
+      this.index.addEncoded(event, event);
+    }
+    this.forgetInFlight(batch);
+    batch.resolve();
+    this.emit('committed', batch.events);
   }
 
   private forgetInFlight(batch: PendingCommit): void {
@@ -205,9 +213,13 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
     if (position >= 0) this.inFlight.splice(position, 1);
   }
 
-  /** The commit in flight that may hold this message hash (a hash hit; the caller re-checks). */
-  private commitHolding(hash: number): Promise<void> | undefined {
-    for (const commit of this.inFlight) if (commit.hashes.has(hash)) return commit.done;
+  /** The commit in flight that holds this exact message id, if any. */
+  private commitHolding(event: StoredEvent): Promise<void> | undefined {
+    for (const commit of this.inFlight) {
+      if (!commit.hashes.has(event.messageHash)) continue;
+      commit.ids ??= new Set(commit.events.map((e) => e.messageId));
+      if (commit.ids.has(event.messageId)) return commit.done;
+    }
     return undefined;
   }
 }

@@ -31,15 +31,19 @@ export class Workspace {
     return new Workspace(dataDir, store, index, pipeline);
   }
 
-  /** Right to erasure: every event and trait of the customer an id belongs to. */
+  /**
+   * Right to erasure: every event and trait of the customer an id belongs to, from the store
+   * and the index. Runs between commits, so no event of the customer is half-stored meanwhile.
+   */
   async eraseCustomer(id: string): Promise<{ identities: string[]; events: number } | null> {
-    await this.pipeline.drain();
-    const customer = this.index.findCustomer(id);
-    if (customer === undefined) return null;
-    const identities = this.index.identities.membersOf(customer);
-    const events = await this.store.eraseIdentities(identities);
-    this.index.erase(customer);
-    return { identities, events };
+    return this.pipeline.exclusive(async () => {
+      const customer = this.index.findCustomer(id);
+      if (customer === undefined) return null;
+      const identities = this.index.identities.membersOf(customer);
+      const events = await this.store.eraseIdentities(this.index.identities.codesOf(customer));
+      this.index.erase(customer);
+      return { identities, events };
+    });
   }
 
   async close(): Promise<void> {

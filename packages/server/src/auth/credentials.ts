@@ -20,12 +20,16 @@ export function writeKeyOf(request: FastifyRequest): string | null {
   return typeof body?.writeKey === 'string' ? body.writeKey : null;
 }
 
-/** Admin API guard: `Authorization: Bearer <token>` (or `?token=` for EventSource, which cannot set headers). */
+/** Routes that may take the token as `?token=`: EventSource cannot set headers. */
+const QUERY_TOKEN_ROUTES = new Set(['/api/live']);
+
+/** Admin API guard: `Authorization: Bearer <token>` (`?token=` only for the live stream). */
 export function requireAdmin(adminToken: string | null) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (adminToken === null) return;
     const header = request.headers.authorization;
-    const query = (request.query as { token?: string } | undefined)?.token;
+    const queryAllowed = request.method === 'GET' && QUERY_TOKEN_ROUTES.has(request.url.split('?')[0] ?? '');
+    const query = queryAllowed ? (request.query as { token?: string } | undefined)?.token : undefined;
     const given = header?.startsWith('Bearer ') ? header.slice(7) : query;
     if (given === undefined || !sameSecret(given, adminToken)) {
       await reply.code(401).send({ error: 'admin token required: send Authorization: Bearer <token>' });

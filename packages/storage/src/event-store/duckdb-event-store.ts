@@ -69,14 +69,16 @@ export class DuckDbEventStore implements EventStore {
   async append(events: readonly StoredEvent[], additions: DictionaryAdditions): Promise<void> {
     if (events.length === 0) return;
     const { identities, activities } = additions;
-    this.stageRows(this.stagers.events, COLUMN_TYPES, events.length, (start, end) => eventColumns(events, start, end));
-    this.stageRows(this.stagers.identities, DICTIONARY_TYPES, identities.names.length, (start, end) =>
-      dictionaryColumns(identities.fromCode, identities.names, start, end),
-    );
-    this.stageRows(this.stagers.activities, DICTIONARY_TYPES, activities.names.length, (start, end) =>
-      dictionaryColumns(activities.fromCode, activities.names, start, end),
-    );
     try {
+      this.stageRows(this.stagers.events, COLUMN_TYPES, events.length, (start, end) =>
+        eventColumns(events, start, end),
+      );
+      this.stageRows(this.stagers.identities, DICTIONARY_TYPES, identities.names.length, (start, end) =>
+        dictionaryColumns(identities.fromCode, identities.names, start, end),
+      );
+      this.stageRows(this.stagers.activities, DICTIONARY_TYPES, activities.names.length, (start, end) =>
+        dictionaryColumns(activities.fromCode, activities.names, start, end),
+      );
       await this.writer.run(`
         BEGIN TRANSACTION;
         ${identities.names.length > 0 ? 'INSERT INTO identities SELECT * FROM stage.identities;' : ''}
@@ -122,7 +124,8 @@ export class DuckDbEventStore implements EventStore {
   async existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const result = await this.reader.runAndReadAll(
-      'SELECT DISTINCT message_id FROM events WHERE list_contains($hashes, message_hash) AND list_contains($ids, message_id)',
+      `SELECT DISTINCT message_id FROM events
+       WHERE message_hash IN (SELECT unnest($hashes)) AND message_id IN (SELECT unnest($ids))`,
       { hashes: listValue(ids.map((id) => id.messageHash)), ids: listValue(ids.map((id) => id.messageId)) },
     );
     return new Set(result.getRows().map((row) => row[0] as string));
@@ -131,21 +134,7 @@ export class DuckDbEventStore implements EventStore {
   async scanForIndex(): Promise<IndexScan> {
     const identityNames = await this.readDictionary('identities');
     const activities = await this.readDictionary('activities');
-    const userCodes = await this.readNumbers(
-      'SELECT DISTINCT user_code FROM events WHERE user_code IS NOT NULL',
-      Int32Array,
-    );
-    const links = (
-      await this.reader.runAndReadAll(`
-        SELECT alias, user_code, other_code FROM (
-          SELECT type = 'alias' AS alias, user_code,
-                 CASE WHEN type = 'alias' THEN previous_code ELSE anonymous_code END AS other_code, min(seq) AS first_seq
-          FROM events
-          WHERE user_code IS NOT NULL AND ((type = 'alias' AND previous_code IS NOT NULL) OR anonymous_code IS NOT NULL)
-          GROUP BY 1, 2, 3)
-        ORDER BY first_seq`)
-    ).getColumns();
-    const [alias = [], user = [], other = []] = links as [boolean[]?, number[]?, number[]?];
+    const identityEvents = await this.readIdentityEvents();
     const rowCount = Number(
       (
         await this.reader.runAndReadAll('SELECT count(*) FROM events WHERE activity_code IS NOT NULL')
@@ -153,12 +142,27 @@ export class DuckDbEventStore implements EventStore {
     );
     return {
       identityNames,
-      userCodes,
       activities,
       rowCount,
-      links: alias.map((a, i) => ({ alias: a, userCode: user[i] as number, otherCode: other[i] as number })),
+      identityEvents,
       rows: this.scanRows(),
     };
+  }
+
+  private async readIdentityEvents(): Promise<IndexScan['identityEvents']> {
+    const sql = `
+      SELECT kind, user_code, other_code FROM (
+        SELECT min(seq) AS first_seq, 0 AS kind, user_code, -1 AS other_code
+        FROM events WHERE user_code IS NOT NULL GROUP BY user_code
+        UNION ALL
+        SELECT min(seq), CASE WHEN type = 'alias' THEN 2 ELSE 1 END, user_code,
+               CASE WHEN type = 'alias' THEN previous_code ELSE anonymous_code END
+        FROM events
+        WHERE user_code IS NOT NULL AND ((type = 'alias' AND previous_code IS NOT NULL) OR anonymous_code IS NOT NULL)
+        GROUP BY 2, 3, 4)
+      ORDER BY first_seq, kind`;
+    const [kind, userCode, otherCode] = (await this.readIntColumns(sql, 3)) as [Int32Array, Int32Array, Int32Array];
+    return { length: kind.length, kind, userCode, otherCode };
   }
 
   /** A dictionary table as a dense array by code; '' for codes whose entry was erased. */
@@ -171,6 +175,26 @@ export class DuckDbEventStore implements EventStore {
     const dense = new Array<string>(size).fill('');
     for (let i = 0; i < codes.length; i++) dense[codes[i] as number] = names[i] as string;
     return dense;
+  }
+
+  /** The first `count` columns of a query, all INTEGER without NULLs, as typed arrays. */
+  private async readIntColumns(sql: string, count: number): Promise<Int32Array[]> {
+    const result = await this.reader.stream(sql);
+    let columns = Array.from({ length: count }, () => new Int32Array(1 << 16));
+    let n = 0;
+    for await (const chunk of result) {
+      if (n + chunk.rowCount > (columns[0] as Int32Array).length) {
+        const size = Math.max((columns[0] as Int32Array).length * 2, n + chunk.rowCount);
+        columns = columns.map((old) => {
+          const grown = new Int32Array(size);
+          grown.set(old);
+          return grown;
+        });
+      }
+      columns.forEach((column, c) => copyNumberColumn(chunk, c, column, n));
+      n += chunk.rowCount;
+    }
+    return columns.map((column) => column.subarray(0, n));
   }
 
   private async readNumbers<T extends Int32Array | Float64Array>(
@@ -217,16 +241,30 @@ export class DuckDbEventStore implements EventStore {
     }
   }
 
-  async eraseIdentities(ids: readonly string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    const params = { ids: listValue([...ids]) };
-    const codes = 'SELECT code FROM identities WHERE list_contains($ids, name)';
-    const result = await this.writer.run(
-      `DELETE FROM events WHERE user_code IN (${codes}) OR anonymous_code IN (${codes}) OR previous_code IN (${codes})`,
-      params,
-    );
-    await this.writer.run('DELETE FROM identities WHERE list_contains($ids, name)', params);
-    return Number(result.rowsChanged);
+  async eraseIdentities(codes: readonly number[]): Promise<number> {
+    if (codes.length === 0) return 0;
+    const params = { codes: listValue(codes.map((code) => code)) };
+    const erased = 'SELECT unnest($codes)';
+    try {
+      await this.writer.run('BEGIN TRANSACTION');
+      const result = await this.writer.run(
+        `DELETE FROM events WHERE coalesce(user_code, anonymous_code) IN (${erased})`,
+        params,
+      );
+      // The code slots stay (codes are never reused); only the names go.
+      for (const statement of [
+        `UPDATE events SET anonymous_code = NULL WHERE anonymous_code IN (${erased})`,
+        `UPDATE events SET previous_code = NULL WHERE previous_code IN (${erased})`,
+        `UPDATE identities SET name = '' WHERE code IN (${erased})`,
+      ]) {
+        await this.writer.run(statement, params);
+      }
+      await this.writer.run('COMMIT');
+      return Number(result.rowsChanged);
+    } catch (error) {
+      await this.writer.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Runs read-only SQL for reports and benchmarks; rows as JSON-friendly objects. */

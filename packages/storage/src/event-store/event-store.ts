@@ -21,12 +21,15 @@ export interface DictionaryAdditions {
 export interface IndexScan {
   /** Identity names by code ('' where an identity was erased). */
   identityNames: string[];
-  /** Codes that were ever a userId. */
-  userCodes: Int32Array;
+
   /** Activity names by code. */
   activities: string[];
-  /** Identity links in the order they first happened. */
-  links: Array<{ alias: boolean; userCode: number; otherCode: number }>;
+  /**
+   * What identity stitching needs, in arrival order: when each code first appeared as a userId
+   * (kind 0), and the first time each pair was linked by a message carrying both ids (kind 1,
+   * other = anonymousId) or by an alias (kind 2, other = previousId).
+   */
+  identityEvents: { length: number; kind: Int32Array; userCode: Int32Array; otherCode: Int32Array };
   /** How many journey rows {@link rows} will give. */
   rowCount: number;
   /** Journey rows in chunks. */
@@ -47,8 +50,12 @@ export interface EventStore {
   /** Of the given message ids, those already stored. */
   existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>>;
   scanForIndex(): Promise<IndexScan>;
-  /** Deletes every event and dictionary entry of these identities; returns how many events. */
-  eraseIdentities(ids: readonly string[]): Promise<number>;
+  /**
+   * Right to erasure for one customer's identity codes, in one transaction: deletes the events
+   * credited to them (userId, else anonymousId, is one of them), unlinks other customers' events
+   * that merely mention them, and blanks their names. Returns how many events were deleted.
+   */
+  eraseIdentities(codes: readonly number[]): Promise<number>;
   count(): Promise<number>;
   close(): Promise<void>;
 }

@@ -98,3 +98,20 @@ describe('directlyFollows medians (property)', () => {
     });
   }
 });
+
+describe('directlyFollows with very many activities', () => {
+  it('keeps memory to the edges that occur (30,000 activity names)', () => {
+    const index = new JourneyIndex();
+    let seq = 0;
+    for (let c = 0; c < 10_000; c++) {
+      // Product ids in event names: three distinct names per customer.
+      for (let k = 0; k < 3; k++) index.add({ ...ev(`u${c}`, `Viewed product ${c * 3 + k}`, k * 10), seq: ++seq });
+    }
+    const before = process.memoryUsage().arrayBuffers;
+    const dfg = directlyFollows(index.rows(), index.activities.values);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1024 * 1024);
+    expect(dfg.activities).toHaveLength(30_000);
+    expect(dfg.edges).toHaveLength(20_000);
+    expect(dfg.edges.every((e) => e.count === 1 && e.medianSeconds === 10)).toBe(true);
+  });
+});

@@ -34,24 +34,21 @@ export function directlyFollows(rows: SortedRows, activityNames: readonly string
     starts[activity[runStart[r]]]++;
     ends[activity[runStart[r + 1] - 1]]++;
   }
-  const { count: edgeCount, medianMs } = edgeStatistics(rows, a);
+  const stats = edgeStatistics(rows, a);
 
   const edges: DfgEdge[] = [];
-  for (let e = 0; e < a * a; e++) {
-    if (edgeCount[e] === 0) continue;
+  const occurs = new Uint8Array(a); // an activity occurs iff it starts a journey or an edge leads to it
+  for (let code = 0; code < a; code++) if (starts[code] > 0) occurs[code] = 1;
+  for (let k = 0; k < stats.length; k++) {
+    occurs[stats.to[k]] = 1;
     edges.push({
-      from: activityNames[Math.floor(e / a)] as string,
-      to: activityNames[e % a] as string,
-      count: edgeCount[e],
-      medianSeconds: medianMs[e] / 1000,
+      from: activityNames[stats.from[k]] as string,
+      to: activityNames[stats.to[k]] as string,
+      count: stats.count[k],
+      medianSeconds: stats.medianMs[k] / 1000,
     });
   }
   edges.sort((x, y) => compareText(x.from, y.from) || compareText(x.to, y.to));
-
-  // An activity occurs iff it starts a journey or some edge leads to it.
-  const occurs = new Uint8Array(a);
-  for (let code = 0; code < a; code++) if (starts[code] > 0) occurs[code] = 1;
-  for (let e = 0; e < a * a; e++) if (edgeCount[e] > 0) occurs[e % a] = 1;
   const activities = activityNames.filter((_, code) => occurs[code] === 1).sort(compareText);
   return {
     cases: runCount,

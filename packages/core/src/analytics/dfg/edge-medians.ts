@@ -21,10 +21,35 @@ function bucketOf(duration: number): number {
 /** Histograms above this many cells would not stay in cache: then every duration is kept. */
 const MAX_HISTOGRAM_CELLS = 1 << 22;
 
-/** Per directly-follows edge `from * a + to`: how often it occurs and its exact median duration (ms, NaN if never). */
+/** The directly-follows edges that occur: activity codes, how often, and the exact median duration (ms). */
 export interface EdgeStatistics {
+  length: number;
+  from: Int32Array;
+  to: Int32Array;
   count: Int32Array;
   medianMs: Float64Array;
+}
+
+/** Dense per-edge arrays (index `from * a + to`) → the list of edges that occur. */
+function presentEdges(a: number, edgeCount: Int32Array, medianMs: Float64Array): EdgeStatistics {
+  let length = 0;
+  for (let e = 0; e < edgeCount.length; e++) if (edgeCount[e] > 0) length++;
+  const out: EdgeStatistics = {
+    length,
+    from: new Int32Array(length),
+    to: new Int32Array(length),
+    count: new Int32Array(length),
+    medianMs: new Float64Array(length),
+  };
+  let k = 0;
+  for (let e = 0; e < edgeCount.length; e++) {
+    if (edgeCount[e] === 0) continue;
+    out.from[k] = Math.floor(e / a);
+    out.to[k] = e % a;
+    out.count[k] = edgeCount[e];
+    out.medianMs[k++] = medianMs[e];
+  }
+  return out;
 }
 
 /**
@@ -104,29 +129,58 @@ export function edgeStatistics(rows: SortedRows, activityCount: number): EdgeSta
     const base = rankBase[e];
     medians[e] = middleOfSlice(keptDurations, offset[e], offset[e + 1], ((n - 1) >> 1) - base, (n >> 1) - base);
   }
-  return { count: edgeCount, medianMs: medians };
+  return presentEdges(a, edgeCount, medians);
 }
 
-/** The plain way, for very many activities: every duration in its edge's slice, then select. */
+/**
+ * For very many activities: edges numbered as they first occur (so memory follows the edges
+ * that exist, not activities²), every duration kept in its edge's slice, then selected.
+ */
 function statisticsKeepingAll(rows: SortedRows, a: number): EdgeStatistics {
-  const { activity, timestampMs, runStart, runCount } = rows;
-  const edges = a * a;
-  const edgeCount = new Int32Array(edges);
+  const { activity, timestampMs, runStart, runCount, length } = rows;
+  const edgeOf = new Map<number, number>();
+  const stepEdge = new Int32Array(length); // by the index of each step's second event
+  let counts = new Int32Array(1024);
   for (let r = 0; r < runCount; r++) {
-    for (let i = runStart[r] + 1; i < runStart[r + 1]; i++) edgeCount[activity[i - 1] * a + activity[i]]++;
+    for (let i = runStart[r] + 1; i < runStart[r + 1]; i++) {
+      const key = activity[i - 1] * a + activity[i];
+      let edge = edgeOf.get(key);
+      if (edge === undefined) {
+        edge = edgeOf.size;
+        edgeOf.set(key, edge);
+        if (edge === counts.length) {
+          const grown = new Int32Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
+      }
+      stepEdge[i] = edge;
+      counts[edge]++;
+    }
   }
+  const edges = edgeOf.size;
   const offset = new Int32Array(edges + 1);
-  for (let e = 0; e < edges; e++) offset[e + 1] = offset[e] + edgeCount[e];
+  for (let e = 0; e < edges; e++) offset[e + 1] = offset[e] + counts[e];
   const durations = scratchDurations(offset[edges]);
   const fill = offset.slice(0, edges);
   for (let r = 0; r < runCount; r++) {
     for (let i = runStart[r] + 1; i < runStart[r + 1]; i++) {
-      durations[fill[activity[i - 1] * a + activity[i]]++] = timestampMs[i] - timestampMs[i - 1];
+      durations[fill[stepEdge[i]]++] = timestampMs[i] - timestampMs[i - 1];
     }
   }
-  const medians = new Float64Array(edges).fill(Number.NaN);
-  for (let e = 0; e < edges; e++) if (edgeCount[e] > 0) medians[e] = medianOfSlice(durations, offset[e], offset[e + 1]);
-  return { count: edgeCount, medianMs: medians };
+  const out: EdgeStatistics = {
+    length: edges,
+    from: new Int32Array(edges),
+    to: new Int32Array(edges),
+    count: counts.slice(0, edges),
+    medianMs: new Float64Array(edges),
+  };
+  for (const [key, edge] of edgeOf) {
+    out.from[edge] = Math.floor(key / a);
+    out.to[edge] = key % a;
+    out.medianMs[edge] = medianOfSlice(durations, offset[edge], offset[edge + 1]);
+  }
+  return out;
 }
 
 let scratch = new Float64Array(0);

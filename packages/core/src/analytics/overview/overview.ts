@@ -19,6 +19,8 @@ export interface OverviewReport {
   firstTimestamp: string | null;
   lastTimestamp: string | null;
   bucket: Bucket;
+  /** The bucket's width in seconds (a multiple of a week when even weeks would be too many). */
+  bucketSeconds: number;
   series: OverviewPoint[];
   channels: Array<{ channel: string; events: number; customers: number }>;
   activities: Array<{ activity: string; events: number }>;
@@ -29,7 +31,7 @@ const MAX_POINTS = 2000;
 
 /**
  * Volume over time, channels and activities in one pass over the index. The bucket is
- * widened (hour → day → week) when the data spans more than {@link MAX_POINTS} buckets.
+ * widened (hour → day → week → several weeks) when the data spans more than {@link MAX_POINTS} buckets.
  */
 export function overview(
   rows: SortedRows,
@@ -46,7 +48,11 @@ export function overview(
   let bucket = requested;
   if (length > 0 && (max - min) / BUCKET_MS[bucket] > MAX_POINTS) bucket = 'day';
   if (length > 0 && (max - min) / BUCKET_MS[bucket] > MAX_POINTS) bucket = 'week';
-  const width = BUCKET_MS[bucket];
+  // Past 2,000 weeks (data spanning decades, or a stray timestamp), whole multiples of a week.
+  const width =
+    length > 0 && (max - min) / BUCKET_MS[bucket] > MAX_POINTS
+      ? Math.ceil((max - min) / MAX_POINTS / BUCKET_MS.week) * BUCKET_MS.week
+      : BUCKET_MS[bucket];
   const origin = length > 0 ? Math.floor(min / width) * width : 0;
   const points = length > 0 ? Math.floor((max - origin) / width) + 1 : 0;
   const events = new Int32Array(points);
@@ -95,6 +101,7 @@ export function overview(
     firstTimestamp: length > 0 ? new Date(min).toISOString() : null,
     lastTimestamp: length > 0 ? new Date(max).toISOString() : null,
     bucket,
+    bucketSeconds: width / 1000,
     series,
     channels,
     activities,
