@@ -191,7 +191,7 @@ export class DuckDbEventStore implements EventStore {
           return grown;
         });
       }
-      columns.forEach((column, c) => copyNumberColumn(chunk, c, column, n));
+      for (let c = 0; c < count; c++) copyNumberColumn(chunk, c, columns[c] as Int32Array, n);
       n += chunk.rowCount;
     }
     return columns.map((column) => column.subarray(0, n));
