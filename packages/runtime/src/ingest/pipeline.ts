@@ -63,9 +63,13 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
   ) {
     super();
     this.seenLoading = seen;
-    void seen.then((set) => {
-      this.seen = set;
-    });
+    // A failure to load surfaces in submit (which awaits seenLoading), not as an unhandled rejection.
+    seen.then(
+      (set) => {
+        this.seen = set;
+      },
+      () => undefined,
+    );
     this.nextSeq = lastSeq + 1;
     this.persistedIdentities = index.identities.size;
     this.persistedActivities = index.activities.size;
@@ -142,8 +146,9 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
     return this.commits.run(work);
   }
 
-  /** Resolves once every commit queued before it has finished (for orderly shutdown). */
+  /** Resolves once every commit queued before it has finished, and background loading is done (for orderly shutdown). */
   async drain(): Promise<void> {
+    await this.seenLoading.catch(() => undefined);
     await this.commits.run(async () => undefined);
   }
 
