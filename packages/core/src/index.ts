@@ -1,4 +1,5 @@
 export * from './analytics/dfg/dfg.ts';
+export * from './analytics/dfg/edge-medians.ts';
 export * from './analytics/overview/overview.ts';
 export * from './analytics/reports.ts';
 export * from './analytics/shared/order.ts';
@@ -14,6 +15,7 @@ export * from './identity/identity-graph.ts';
 export * from './journey-index/columns.ts';
 export * from './journey-index/dictionary.ts';
 export * from './journey-index/journey-index.ts';
+export * from './journey-index/shared-memory.ts';
 export * from './journey-index/sort.ts';
 export * from './synthetic/iso-time.ts';
 export * from './synthetic/random.ts';

@@ -46,7 +46,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     webDir: options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir,
   };
-  const workspace = await Workspace.open(options.dataDir);
+  const workspace = await Workspace.open(options.dataDir, { parallelKernels: true });
   const app = await buildApp(workspace, config);
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();

@@ -1,4 +1,4 @@
-import { isReportName, REPORT_NAMES, runReport } from '@waymark/core';
+import { isReportName, REPORT_NAMES } from '@waymark/core';
 import { Workspace } from '@waymark/runtime';
 import { reportText } from '../output/report-text.ts';
 import { type ImportFlags, importWithProgress, summaryText } from './import.ts';
@@ -25,7 +25,7 @@ export async function reportCommand(name: string, flags: ReportFlags): Promise<s
       const summary = await importWithProgress(workspace.pipeline, flags.input, flags);
       if (summary.rejectedCount > 0) process.stderr.write(`${summaryText(summary)}\n`);
     }
-    const report = runReport(workspace.index, name, { top: flags.top, bucket: flags.bucket });
+    const report = await workspace.report(name, { top: flags.top, bucket: flags.bucket });
     return flags.json === true ? JSON.stringify(report) : reportText(name, report);
   } finally {
     await workspace.close();

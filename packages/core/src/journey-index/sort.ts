@@ -1,4 +1,5 @@
 import type { RowColumns } from './columns.ts';
+import { sharedArray } from './shared-memory.ts';
 
 /** The index's row layout: sorted by customer, then time, then arrival (`seq`). */
 export interface SortedRows {
@@ -14,7 +15,7 @@ export interface SortedRows {
 }
 
 /**
- * Sorts rows by (customer, timestamp, seq) in O(n) for typical journeys: a counting sort on
+ * Sorts rows by (customer, timestamp, seq) — into shared memory, for worker threads — in O(n) for typical journeys: a counting sort on
  * customer codes, then a per-customer sort on (timestamp, seq), which is insertion sort for
  * the short runs journeys have.
  */
@@ -32,12 +33,12 @@ export function sortRows(rows: RowColumns, customerCodeLimit: number): SortedRow
 
   const out: SortedRows = {
     length: n,
-    customer: new Int32Array(n),
-    timestampMs: new Float64Array(n),
-    activity: new Int32Array(n),
-    channel: new Uint8Array(n),
-    seq: new Float64Array(n),
-    runStart: new Int32Array(runCount + 1),
+    customer: sharedArray(Int32Array, n),
+    timestampMs: sharedArray(Float64Array, n),
+    activity: sharedArray(Int32Array, n),
+    channel: sharedArray(Uint8Array, n),
+    seq: sharedArray(Float64Array, n),
+    runStart: sharedArray(Int32Array, runCount + 1),
     runCount,
   };
   let run = 0;

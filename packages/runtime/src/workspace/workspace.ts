@@ -1,7 +1,23 @@
-import { HashSet53, JourneyIndex } from '@waymark/core';
+import {
+  HashSet53,
+  JourneyIndex,
+  type ReportName,
+  type ReportParams,
+  type ReportTypes,
+  runReport,
+} from '@waymark/core';
 import { DuckDbEventStore } from '@waymark/storage';
 import { IngestPipeline } from '../ingest/pipeline.ts';
+import { ParallelKernels } from '../parallel/parallel-kernels.ts';
 import { loadIndexFromStore } from './load-index.ts';
+
+export interface OpenOptions {
+  /**
+   * Run the heavy kernels on both cores (a worker thread, started in the background). Worth it
+   * for a server; a one-shot CLI report would spend more starting the worker than it saves.
+   */
+  parallelKernels?: boolean;
+}
 
 /**
  * A Waymark workspace on the embedded default: the event store in a data folder, the
@@ -13,10 +29,24 @@ export class Workspace {
     readonly store: DuckDbEventStore,
     readonly index: JourneyIndex,
     readonly pipeline: IngestPipeline,
+    private readonly kernels: Promise<ParallelKernels | null>,
+    private readonly started: { kernels: ParallelKernels | null },
   ) {}
 
+  /**
+   * Runs a report (the entry point the server and CLI share). The same result as core's
+   * `runReport`; the DFG runs on both cores when parallel kernels are up.
+   */
+  async report<K extends ReportName>(name: K, params: ReportParams = {}): Promise<ReportTypes[K]> {
+    const kernels = this.started.kernels;
+    if (name === 'dfg' && kernels !== null) {
+      return (await kernels.directlyFollows(this.index.rows(), this.index.activities.values)) as ReportTypes[K];
+    }
+    return runReport(this.index, name, params);
+  }
+
   /** Opens a data folder (`:memory:` for a throwaway workspace) and builds the index from it. */
-  static async open(dataDir: string): Promise<Workspace> {
+  static async open(dataDir: string, options: OpenOptions = {}): Promise<Workspace> {
     const store = await DuckDbEventStore.open(dataDir);
     const index = new JourneyIndex();
     await loadIndexFromStore(store, index);
@@ -28,7 +58,14 @@ export class Workspace {
       return set;
     });
     const pipeline = new IngestPipeline(store, index, seen, await store.maxSeq());
-    return new Workspace(dataDir, store, index, pipeline);
+    // Until the worker is up (or if it cannot start), reports run on this thread.
+    const kernels =
+      options.parallelKernels === true ? ParallelKernels.start().catch(() => null) : Promise.resolve(null);
+    const ready = { kernels: null as ParallelKernels | null };
+    void kernels.then((started) => {
+      ready.kernels = started;
+    });
+    return new Workspace(dataDir, store, index, pipeline, kernels, ready);
   }
 
   /**
@@ -47,6 +84,7 @@ export class Workspace {
   }
 
   async close(): Promise<void> {
+    await (await this.kernels)?.close();
     await this.pipeline.drain();
     await this.store.close();
   }

@@ -1,4 +1,4 @@
-import { isReportName, REPORT_NAMES, ReportParamError, runReport } from '@waymark/core';
+import { isReportName, REPORT_NAMES, ReportParamError } from '@waymark/core';
 import type { Workspace } from '@waymark/runtime';
 import type { FastifyInstance } from 'fastify';
 
@@ -13,7 +13,7 @@ export function reportRoutes(app: FastifyInstance, workspace: Workspace): void {
         return reply.code(404).send({ error: `no report named ${name}; reports: ${REPORT_NAMES.join(', ')}` });
       }
       try {
-        return runReport(workspace.index, name, request.query);
+        return await workspace.report(name, request.query);
       } catch (error) {
         if (error instanceof ReportParamError) return reply.code(400).send({ error: error.message });
         throw error;

@@ -1,6 +1,6 @@
 import type { SortedRows } from '../../journey-index/sort.ts';
 import { compareText } from '../shared/order.ts';
-import { edgeStatistics } from './edge-medians.ts';
+import { type EdgeStatistics, edgeStatistics } from './edge-medians.ts';
 
 export interface DfgEdge {
   from: string;
@@ -26,6 +26,11 @@ export interface DfgReport {
  * @example directlyFollows(index.rows(), index.activities.values).edges[0] // { from, to, count, medianSeconds }
  */
 export function directlyFollows(rows: SortedRows, activityNames: readonly string[]): DfgReport {
+  return dfgReport(rows, activityNames, edgeStatistics(rows, activityNames.length));
+}
+
+/** The report from edge statistics however they were computed (one thread or several). */
+export function dfgReport(rows: SortedRows, activityNames: readonly string[], stats: EdgeStatistics): DfgReport {
   const a = activityNames.length;
   const { activity, runStart, runCount } = rows;
   const starts = new Int32Array(a);
@@ -34,7 +39,6 @@ export function directlyFollows(rows: SortedRows, activityNames: readonly string
     starts[activity[runStart[r]]]++;
     ends[activity[runStart[r + 1] - 1]]++;
   }
-  const stats = edgeStatistics(rows, a);
 
   const edges: DfgEdge[] = [];
   const occurs = new Uint8Array(a); // an activity occurs iff it starts a journey or an edge leads to it

@@ -31,7 +31,7 @@ export interface EdgeStatistics {
 }
 
 /** Dense per-edge arrays (index `from * a + to`) → the list of edges that occur. */
-function presentEdges(a: number, edgeCount: Int32Array, medianMs: Float64Array): EdgeStatistics {
+export function presentEdges(a: number, edgeCount: Int32Array, medianMs: Float64Array): EdgeStatistics {
   let length = 0;
   for (let e = 0; e < edgeCount.length; e++) if (edgeCount[e] > 0) length++;
   const out: EdgeStatistics = {
@@ -56,42 +56,87 @@ function presentEdges(a: number, edgeCount: Int32Array, medianMs: Float64Array):
  * Counts and exact median durations of every edge. A first pass histograms each edge's
  * durations by bucket; the middle ranks then lie in one or two known buckets, so the second
  * pass keeps only the durations in those buckets (a few percent) and selects among them,
- * instead of writing out and selecting among all of them.
+ * instead of writing out and selecting among all of them. The passes work on a range of
+ * customers, so callers may split them across threads ({@link histogramSteps},
+ * {@link keepMiddleSteps}); this is the single-threaded whole.
  */
 export function edgeStatistics(rows: SortedRows, activityCount: number): EdgeStatistics {
   const a = activityCount;
-  const edges = a * a;
-  if (edges * BUCKETS > MAX_HISTOGRAM_CELLS) return statisticsKeepingAll(rows, a);
-  const { activity, timestampMs, runStart, runCount } = rows;
-  const histogram = new Int32Array(edges * BUCKETS);
-  const edgeCount = new Int32Array(edges);
-  // Each step's bucket, by the index of the step's second event: the second pass reads these
-  // bytes instead of the timestamps.
+  if (!fitsHistogram(a)) return statisticsKeepingAll(rows, a);
+  const histogram = new Int32Array(a * a * BUCKETS);
   const stepBucket = scratchBuckets(rows.length);
-  for (let r = 0; r < runCount; r++) {
+  histogramSteps(rows, a, 0, rows.runCount, histogram, stepBucket);
+  const layout = medianLayout(histogram, a);
+  const kept = scratchDurations(layout.offset[a * a]);
+  keepMiddleSteps(rows, a, 0, rows.runCount, layout, stepBucket, layout.offset.slice(0, a * a), kept);
+  return presentEdges(a, layout.edgeCount, selectMedians(layout, kept));
+}
+
+/** Whether the per-edge histograms for `a` activities are small enough to use. */
+export function fitsHistogram(activityCount: number): boolean {
+  return activityCount * activityCount * BUCKETS <= MAX_HISTOGRAM_CELLS;
+}
+
+/** Cells of the histogram for `a` activities (edges × buckets). */
+export function histogramCells(activityCount: number): number {
+  return activityCount * activityCount * BUCKETS;
+}
+
+/**
+ * Pass 1 over customers [runFrom, runTo): adds each step to its edge's duration histogram
+ * (`histogram[edge * BUCKETS + bucket]`) and notes the step's bucket at the index of its
+ * second event (`stepBucket`), so pass 2 reads bytes instead of timestamps.
+ */
+export function histogramSteps(
+  rows: SortedRows,
+  a: number,
+  runFrom: number,
+  runTo: number,
+  histogram: Int32Array,
+  stepBucket: Uint8Array,
+): void {
+  const { activity, timestampMs, runStart } = rows;
+  for (let r = runFrom; r < runTo; r++) {
     const end = runStart[r + 1];
     let previous = activity[runStart[r]] * a;
     let previousTime = timestampMs[runStart[r]];
     for (let i = runStart[r] + 1; i < end; i++) {
       const current = activity[i];
       const time = timestampMs[i];
-      const edge = previous + current;
       const bucket = bucketOf(time - previousTime);
       stepBucket[i] = bucket;
-      edgeCount[edge]++;
-      histogram[edge * BUCKETS + bucket]++;
+      histogram[(previous + current) * BUCKETS + bucket]++;
       previous = current * a;
       previousTime = time;
     }
   }
+}
 
-  // For each edge: the buckets holding its middle ranks, and where its kept durations go.
-  const firstBucket = new Int32Array(edges);
-  const lastBucket = new Int32Array(edges).fill(-1);
-  const rankBase = new Int32Array(edges);
-  const offset = new Int32Array(edges + 1);
+/** Where each edge's middle ranks lie, and where its kept durations go. */
+export interface MedianLayout {
+  edgeCount: Int32Array;
+  firstBucket: Int32Array;
+  lastBucket: Int32Array;
+  /** How many of the edge's durations fall below its first middle bucket. */
+  rankBase: Int32Array;
+  /** Edge e's kept durations go to [offset[e], offset[e + 1]). */
+  offset: Int32Array;
+}
+
+/** Reads the layout off the (summed) histogram. */
+export function medianLayout(histogram: Int32Array, a: number): MedianLayout {
+  const edges = a * a;
+  const layout: MedianLayout = {
+    edgeCount: new Int32Array(edges),
+    firstBucket: new Int32Array(edges),
+    lastBucket: new Int32Array(edges).fill(-1),
+    rankBase: new Int32Array(edges),
+    offset: new Int32Array(edges + 1),
+  };
   for (let e = 0; e < edges; e++) {
-    const n = edgeCount[e];
+    let n = 0;
+    for (let b = 0; b < BUCKETS; b++) n += histogram[e * BUCKETS + b];
+    layout.edgeCount[e] = n;
     let kept = 0;
     if (n > 0) {
       const lowerRank = (n - 1) >> 1;
@@ -99,37 +144,65 @@ export function edgeStatistics(rows: SortedRows, activityCount: number): EdgeSta
       let below = 0;
       let b = 0;
       while (below + histogram[e * BUCKETS + b] <= lowerRank) below += histogram[e * BUCKETS + b++];
-      firstBucket[e] = b;
-      rankBase[e] = below;
+      layout.firstBucket[e] = b;
+      layout.rankBase[e] = below;
       let through = below + histogram[e * BUCKETS + b];
       while (through <= upperRank) through += histogram[e * BUCKETS + ++b];
-      lastBucket[e] = b;
+      layout.lastBucket[e] = b;
       kept = through - below;
     }
-    offset[e + 1] = offset[e] + kept;
+    layout.offset[e + 1] = layout.offset[e] + kept;
   }
-  const keptDurations = scratchDurations(offset[edges]);
-  const fill = offset.slice(0, edges);
-  for (let r = 0; r < runCount; r++) {
+  return layout;
+}
+
+/** How many durations a part (with its own histogram) keeps per edge: to place parts side by side. */
+export function keptPerEdge(histogram: Int32Array, layout: MedianLayout): Int32Array {
+  const edges = layout.edgeCount.length;
+  const kept = new Int32Array(edges);
+  for (let e = 0; e < edges; e++) {
+    for (let b = layout.firstBucket[e]; b <= layout.lastBucket[e]; b++) kept[e] += histogram[e * BUCKETS + b];
+  }
+  return kept;
+}
+
+/** Pass 2 over customers [runFrom, runTo): durations in their edge's middle buckets go to kept[fill[edge]++]. */
+export function keepMiddleSteps(
+  rows: SortedRows,
+  a: number,
+  runFrom: number,
+  runTo: number,
+  layout: MedianLayout,
+  stepBucket: Uint8Array,
+  fill: Int32Array,
+  kept: Float64Array,
+): void {
+  const { activity, timestampMs, runStart } = rows;
+  const { firstBucket, lastBucket } = layout;
+  for (let r = runFrom; r < runTo; r++) {
     const end = runStart[r + 1];
     let previous = activity[runStart[r]] * a;
     for (let i = runStart[r] + 1; i < end; i++) {
       const current = activity[i];
       const edge = previous + current;
       const b = stepBucket[i];
-      if (b >= firstBucket[edge] && b <= lastBucket[edge])
-        keptDurations[fill[edge]++] = timestampMs[i] - timestampMs[i - 1];
+      if (b >= firstBucket[edge] && b <= lastBucket[edge]) kept[fill[edge]++] = timestampMs[i] - timestampMs[i - 1];
       previous = current * a;
     }
   }
-  const medians = new Float64Array(edges).fill(Number.NaN);
-  for (let e = 0; e < edges; e++) {
+}
+
+/** The median of each edge from its kept durations (NaN for edges that never occur). */
+export function selectMedians(layout: MedianLayout, kept: Float64Array): Float64Array {
+  const { edgeCount, offset, rankBase } = layout;
+  const medians = new Float64Array(edgeCount.length).fill(Number.NaN);
+  for (let e = 0; e < edgeCount.length; e++) {
     const n = edgeCount[e];
     if (n === 0) continue;
     const base = rankBase[e];
-    medians[e] = middleOfSlice(keptDurations, offset[e], offset[e + 1], ((n - 1) >> 1) - base, (n >> 1) - base);
+    medians[e] = middleOfSlice(kept, offset[e], offset[e + 1], ((n - 1) >> 1) - base, (n >> 1) - base);
   }
-  return presentEdges(a, edgeCount, medians);
+  return medians;
 }
 
 /**

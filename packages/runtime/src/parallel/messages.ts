@@ -1,0 +1,27 @@
+import type { MedianLayout, SortedRows } from '@waymark/core';
+
+/** The part of the index a kernel pass reads (typed arrays on shared memory: not copied). */
+export type SharedRows = Pick<SortedRows, 'activity' | 'timestampMs' | 'runStart' | 'runCount' | 'length'>;
+
+export type KernelRequest =
+  | {
+      op: 'histogram';
+      rows: SharedRows;
+      activityCount: number;
+      runFrom: number;
+      runTo: number;
+      stepBucket: Uint8Array;
+    }
+  | {
+      op: 'keep';
+      rows: SharedRows;
+      activityCount: number;
+      runFrom: number;
+      runTo: number;
+      layout: MedianLayout;
+      stepBucket: Uint8Array;
+      fill: Int32Array;
+      kept: Float64Array;
+    };
+
+export type KernelReply = { ok: true; histogram?: Int32Array } | { ok: false; error: string };

@@ -1,0 +1,46 @@
+import { directlyFollows, generateSimpleJourneys } from '@waymark/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../import/import-file.ts';
+import { Workspace } from '../workspace/workspace.ts';
+import { ParallelKernels } from './parallel-kernels.ts';
+
+const PUBLIC = new URL('../../../../../shared/data/public/', import.meta.url).pathname;
+
+describe('ParallelKernels', () => {
+  let kernels: ParallelKernels;
+  beforeAll(async () => {
+    kernels = await ParallelKernels.start();
+  });
+  afterAll(async () => {
+    await kernels.close();
+  });
+
+  it('gives exactly the single-threaded DFG on a real log and on generated journeys', async () => {
+    const real = await Workspace.open(':memory:');
+    await importFile(real.pipeline, `${PUBLIC}bpic2013-incidents.xes.gz`);
+    const generated = await Workspace.open(':memory:');
+    const messages: unknown[] = [];
+    generateSimpleJourneys({ customers: 3000, seed: 4 }, (line) => messages.push(JSON.parse(line)));
+    await generated.pipeline.submit(messages, { source: 't' });
+    for (const workspace of [real, generated]) {
+      const rows = workspace.index.rows();
+      const names = workspace.index.activities.values;
+      const parallel = await kernels.directlyFollows(rows, names);
+      expect(parallel).toEqual(directlyFollows(rows, names));
+      expect(parallel.edges.length).toBeGreaterThan(10);
+      await workspace.close();
+    }
+  });
+
+  it('serves concurrent requests one at a time, each with its own answer', async () => {
+    const workspace = await Workspace.open(':memory:');
+    const messages: unknown[] = [];
+    generateSimpleJourneys({ customers: 500, seed: 9 }, (line) => messages.push(JSON.parse(line)));
+    await workspace.pipeline.submit(messages, { source: 't' });
+    const rows = workspace.index.rows();
+    const names = workspace.index.activities.values;
+    const answers = await Promise.all([1, 2, 3].map(() => kernels.directlyFollows(rows, names)));
+    for (const answer of answers) expect(answer).toEqual(directlyFollows(rows, names));
+    await workspace.close();
+  });
+});

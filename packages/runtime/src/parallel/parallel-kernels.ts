@@ -1,0 +1,134 @@
+import { Worker } from 'node:worker_threads';
+import {
+  type DfgReport,
+  dfgReport,
+  directlyFollows,
+  fitsHistogram,
+  histogramCells,
+  histogramSteps,
+  keepMiddleSteps,
+  keptPerEdge,
+  medianLayout,
+  presentEdges,
+  type SortedRows,
+  selectMedians,
+  sharedArray,
+} from '@waymark/core';
+import { Serial } from '../ingest/serial.ts';
+import type { KernelReply, KernelRequest, SharedRows } from './messages.ts';
+
+const WORKER_ENTRY = new URL('./kernel-worker-entry.mjs', import.meta.url);
+
+/**
+ * Runs report kernels on both cores: the main thread takes the first half of the customers,
+ * one worker thread the second, over the index's shared memory (nothing is copied). Results
+ * are identical to the single-threaded kernels, which remain the fallback.
+ */
+export class ParallelKernels {
+  /** One computation at a time: the worker answers requests in order, one reply each. */
+  private readonly serial = new Serial();
+
+  private constructor(private readonly worker: Worker) {}
+
+  /** Starts the worker (about half a second: it loads the kernels); resolves when it is ready. */
+  static async start(): Promise<ParallelKernels> {
+    const worker = new Worker(WORKER_ENTRY);
+    await new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve()); // its first message: kernels loaded
+      worker.once('error', reject);
+    });
+    worker.unref(); // idle, it must not keep the process alive; call() refs it while working
+    return new ParallelKernels(worker);
+  }
+
+  /** The directly-follows graph, its two passes split across the main thread and the worker. */
+  directlyFollows(rows: SortedRows, activityNames: readonly string[]): Promise<DfgReport> {
+    return this.serial.run(() => this.splitDirectlyFollows(rows, activityNames));
+  }
+
+  private async splitDirectlyFollows(rows: SortedRows, activityNames: readonly string[]): Promise<DfgReport> {
+    const a = activityNames.length;
+    if (!fitsHistogram(a) || !(rows.activity.buffer instanceof SharedArrayBuffer) || rows.runCount < 2) {
+      return directlyFollows(rows, activityNames);
+    }
+    const shared: SharedRows = {
+      activity: rows.activity,
+      timestampMs: rows.timestampMs,
+      runStart: rows.runStart,
+      runCount: rows.runCount,
+      length: rows.length,
+    };
+    const middle = middleRun(rows);
+    const stepBucket = sharedArray(Uint8Array, rows.length);
+
+    const theirs = this.call({
+      op: 'histogram',
+      rows: shared,
+      activityCount: a,
+      runFrom: middle,
+      runTo: rows.runCount,
+      stepBucket,
+    });
+    const histogram = new Int32Array(histogramCells(a));
+    histogramSteps(rows, a, 0, middle, histogram, stepBucket);
+    const mine = new Int32Array(histogram);
+    const theirHistogram = (await theirs).histogram as Int32Array;
+    for (let i = 0; i < histogram.length; i++) histogram[i] += theirHistogram[i];
+
+    const layout = medianLayout(histogram, a);
+    const kept = sharedArray(Float64Array, layout.offset[a * a]);
+    const myFill = layout.offset.slice(0, a * a);
+    const theirFill = new Int32Array(myFill);
+    const myKept = keptPerEdge(mine, layout);
+    for (let e = 0; e < theirFill.length; e++) theirFill[e] += myKept[e];
+    const keeping = this.call({
+      op: 'keep',
+      rows: shared,
+      activityCount: a,
+      runFrom: middle,
+      runTo: rows.runCount,
+      layout,
+      stepBucket,
+      fill: theirFill,
+      kept,
+    });
+    keepMiddleSteps(rows, a, 0, middle, layout, stepBucket, myFill, kept);
+    await keeping;
+    return dfgReport(rows, activityNames, presentEdges(a, layout.edgeCount, selectMedians(layout, kept)));
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private call(request: KernelRequest): Promise<{ histogram?: Int32Array }> {
+    this.worker.ref();
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error) => {
+        this.worker.unref();
+        reject(error);
+      };
+      this.worker.once('error', onError);
+      this.worker.once('message', (reply: KernelReply) => {
+        this.worker.off('error', onError);
+        this.worker.unref();
+        if (reply.ok) resolve(reply);
+        else reject(new Error(`kernel worker: ${reply.error}`));
+      });
+      this.worker.postMessage(request);
+    });
+  }
+}
+
+/** The customer at which half of the events lie before it. */
+function middleRun(rows: SortedRows): number {
+  const half = rows.length / 2;
+  let low = 0;
+  let high = rows.runCount;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (rows.runStart[mid] < half) low = mid + 1;
+    else high = mid;
+  }
+  return Math.max(1, Math.min(rows.runCount - 1, low));
+}
