@@ -9,7 +9,7 @@ const PUBLIC = new URL('../../../../../shared/data/public/', import.meta.url).pa
 describe('ParallelKernels', () => {
   let kernels: ParallelKernels;
   beforeAll(async () => {
-    kernels = await ParallelKernels.start();
+    kernels = await ParallelKernels.start({ minEvents: 0 }); // split even these small logs
   });
   afterAll(async () => {
     await kernels.close();

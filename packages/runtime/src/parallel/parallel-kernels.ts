@@ -18,6 +18,8 @@ import { Serial } from '../ingest/serial.ts';
 import type { KernelReply, KernelRequest, SharedRows } from './messages.ts';
 
 const WORKER_ENTRY = new URL('./kernel-worker-entry.mjs', import.meta.url);
+/** Below this many events one thread is done before a hand-off to the worker would pay. */
+const PARALLEL_MIN_EVENTS = 500_000;
 
 /**
  * Runs report kernels on both cores: the main thread takes the first half of the customers,
@@ -28,17 +30,20 @@ export class ParallelKernels {
   /** One computation at a time: the worker answers requests in order, one reply each. */
   private readonly serial = new Serial();
 
-  private constructor(private readonly worker: Worker) {}
+  private constructor(
+    private readonly worker: Worker,
+    private readonly minEvents: number,
+  ) {}
 
   /** Starts the worker (about half a second: it loads the kernels); resolves when it is ready. */
-  static async start(): Promise<ParallelKernels> {
+  static async start(options: { minEvents?: number } = {}): Promise<ParallelKernels> {
     const worker = new Worker(WORKER_ENTRY);
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve()); // its first message: kernels loaded
       worker.once('error', reject);
     });
     worker.unref(); // idle, it must not keep the process alive; call() refs it while working
-    return new ParallelKernels(worker);
+    return new ParallelKernels(worker, options.minEvents ?? PARALLEL_MIN_EVENTS);
   }
 
   /** The directly-follows graph, its two passes split across the main thread and the worker. */
@@ -48,7 +53,12 @@ export class ParallelKernels {
 
   private async splitDirectlyFollows(rows: SortedRows, activityNames: readonly string[]): Promise<DfgReport> {
     const a = activityNames.length;
-    if (!fitsHistogram(a) || !(rows.activity.buffer instanceof SharedArrayBuffer) || rows.runCount < 2) {
+    if (
+      rows.length < this.minEvents ||
+      !fitsHistogram(a) ||
+      !(rows.activity.buffer instanceof SharedArrayBuffer) ||
+      rows.runCount < 2
+    ) {
       return directlyFollows(rows, activityNames);
     }
     const shared: SharedRows = {
