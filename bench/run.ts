@@ -83,6 +83,25 @@ const imported = await (async () => {
 })();
 const events = imported.result.accepted;
 const importRate = events / imported.seconds;
+// Index memory in a fresh process, before anything else here opens the data folder.
+const memory = JSON.parse(
+  execFileSync(
+    process.execPath,
+    ['--expose-gc', RUN_TS, new URL('./index-memory.ts', import.meta.url).pathname, dataDir],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  ),
+) as { bytesPerEvent: number; columnBytesPerEvent: number; dedupeBytesPerEvent: number };
+rows.push({
+  benchmark: 'index memory per event (fresh process)',
+  waymark: `${f1(memory.bytesPerEvent)} B (columns ${f1(memory.columnBytesPerEvent)} B, rest identities and dictionaries); dedupe set +${f1(memory.dedupeBytesPerEvent)} B`,
+  peer: '-',
+  ratio: '-',
+  target: '≤ 60 B',
+  met: memory.bytesPerEvent <= 60 ? 'yes' : 'no',
+});
 const peerForImport = await DuckDbPeer.open(join(dataDir, 'events.duckdb'));
 const duckImportSeconds = await peerForImport.importJsonl(eventsFile);
 rows.push({
@@ -118,24 +137,6 @@ rows.push({
   ratio: '-',
   target: '-',
   met: '-',
-});
-const memory = JSON.parse(
-  execFileSync(
-    process.execPath,
-    ['--expose-gc', RUN_TS, new URL('./index-memory.ts', import.meta.url).pathname, dataDir],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  ),
-) as { bytesPerEvent: number; columnBytesPerEvent: number; dedupeBytesPerEvent: number };
-rows.push({
-  benchmark: 'index memory per event (fresh process)',
-  waymark: `${f1(memory.bytesPerEvent)} B (columns ${f1(memory.columnBytesPerEvent)} B, rest identities and dictionaries); dedupe set +${f1(memory.dedupeBytesPerEvent)} B`,
-  peer: '-',
-  ratio: '-',
-  target: '≤ 60 B',
-  met: memory.bytesPerEvent <= 60 ? 'yes' : 'no',
 });
 await workspace.close();
 
