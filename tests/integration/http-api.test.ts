@@ -60,7 +60,12 @@ describe('HTTP API: bad input, auth, limits and erasure', () => {
     expect((await broken.json()).error).toMatch(/invalid JSON/);
     const noBatch = await post('/v1/batch', { events: [] });
     expect(noBatch.status).toBe(400);
-    expect((await noBatch.json()).error).toMatch(/batch/);
+    expect((await noBatch.json()).error).toBe("body: must have required property 'batch'");
+    const notArray = await post('/v1/batch', { batch: 5 });
+    expect((await notArray.json()).error).toBe('body.batch: must be array');
+    const badGzip = await post('/v1/batch', 'not gzip at all', { 'content-encoding': 'gzip' });
+    expect(badGzip.status).toBe(400);
+    expect((await badGzip.json()).error).toMatch(/^body: not valid gzip/);
     const huge = await post('/v1/batch', { batch: [{ type: 'track', userId: 'u', event: 'x'.repeat(100_000) }] });
     expect(huge.status).toBe(413);
     expect((await huge.json()).error).toMatch(/larger than the limit/);

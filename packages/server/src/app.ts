@@ -15,7 +15,13 @@ import { webRoutes } from './web/web-routes.ts';
  * `/api` (admin token), and the web app. Any error becomes a JSON answer; none stops the server.
  */
 export async function buildApp(workspace: Workspace, config: ServerConfig): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: config.bodyLimitBytes, logger: false, forceCloseConnections: true });
+  const app = Fastify({
+    bodyLimit: config.bodyLimitBytes,
+    logger: false,
+    forceCloseConnections: true,
+    // Validate as sent: no coercing a number into an array, or text into a number.
+    ajv: { customOptions: { coerceTypes: false } },
+  });
 
   // SDKs may gzip bodies; Fastify does not decompress on its own.
   app.addHook('preParsing', async (request, _reply, payload) => {
@@ -48,9 +54,9 @@ export async function buildApp(workspace: Workspace, config: ServerConfig): Prom
     } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       message = `body: larger than the limit of ${config.bodyLimitBytes} bytes; send smaller batches`;
     } else if (error.validation) {
-      message = error.validation
-        .map((v) => `${(v.instancePath || '/').replace(/^\//, 'body.').replace(/\//g, '.')} ${v.message}`)
-        .join('; ');
+      message = error.validation.map((v) => `body${v.instancePath.replace(/\//g, '.')}: ${v.message}`).join('; ');
+    } else if (error.code === 'Z_DATA_ERROR' || /header check|invalid (block|stored|code)/.test(error.message)) {
+      message = `body: not valid gzip (${error.message})`;
     }
     void reply.code(status).send({ success: false, error: status >= 500 ? 'internal error' : message });
   });

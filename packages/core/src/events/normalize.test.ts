@@ -120,3 +120,15 @@ describe('normalizeMessage: text the store could not keep', () => {
     });
   });
 });
+
+describe('normalizeMessage: nesting', () => {
+  it('refuses properties nested deeper than 32 levels, without overflowing the stack', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(normalizeMessage({ type: 'track', userId: 'u', event: 'e', properties: { deep } }, at)).toEqual({
+      ok: false,
+      errors: [{ field: 'properties', message: 'nested deeper than 32 levels' }],
+    });
+    const fine = JSON.parse(`${'['.repeat(30)}${']'.repeat(30)}`);
+    expect(normalizeMessage({ type: 'track', userId: 'u', event: 'e', properties: { fine } }, at).ok).toBe(true);
+  });
+});

@@ -49,6 +49,11 @@ export function normalizeMessage(raw: unknown, options: NormalizeOptions): Norma
       errors.push({ field, message: 'contains a lone UTF-16 surrogate (broken Unicode text)' });
     }
   }
+  for (const field of ['properties', 'traits', 'context'] as const) {
+    if (deeperThan(message[field], MAX_DEPTH)) {
+      errors.push({ field, message: `nested deeper than ${MAX_DEPTH} levels` });
+    }
+  }
   const userId = idOf(message.userId);
   const anonymousId = idOf(message.anonymousId);
   const previousId = idOf(message.previousId);
@@ -124,6 +129,19 @@ function activityOf(message: Record<string, unknown>): string | null {
     default:
       return null;
   }
+}
+
+/** Deeper JSON is refused: nobody's tracking plan needs it, and walking it could exhaust the stack. */
+const MAX_DEPTH = 32;
+
+/** Whether a JSON value nests deeper than `limit` levels (stops walking at the limit). */
+function deeperThan(value: unknown, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (deeperThan(child, limit - 1)) return true;
+  }
+  return false;
 }
 
 function idOf(value: unknown): string | null {
