@@ -73,3 +73,32 @@ describe('reports (properties)', () => {
     );
   });
 });
+
+describe('the index folded bit by bit (property)', () => {
+  it('gives the same reports as one fold, whatever reads happen between arrivals', () => {
+    fc.assert(
+      fc.property(
+        fc.array(eventArb, { maxLength: 80 }),
+        fc.array(fc.nat({ max: 20 }), { maxLength: 10 }),
+        (events, cuts) => {
+          const whole = build(events);
+          const index = new JourneyIndex();
+          const readAt = new Set(cuts);
+          events.forEach((e, i) => {
+            const anon = `anon:${e.customer}`;
+            const user = `u${e.customer}`;
+            index.add({
+              ...ev(e.who === 'anon' ? anon : user, e.activity, e.seconds),
+              anonymousId: e.who === 'user' ? null : anon,
+              seq: i,
+            });
+            if (readAt.has(i % 21)) index.rows(); // a report in between: folds what has arrived
+          });
+          for (const name of ['dfg', 'variants', 'overview'] as const) {
+            expect(runReport(index, name)).toEqual(runReport(whole, name));
+          }
+        },
+      ),
+    );
+  });
+});
