@@ -9,21 +9,12 @@ parentPort?.on('message', (request: KernelRequest) => {
     const rows = request.rows as SortedRows;
     if (request.op === 'histogram') {
       const histogram = new Int32Array(histogramCells(request.activityCount));
-      histogramSteps(rows, request.activityCount, request.runFrom, request.runTo, histogram, request.stepBucket);
+      histogramSteps(rows, request.activityCount, request.runFrom, request.runTo, histogram, request.stepCell);
       reply = { ok: true, histogram };
       parentPort?.postMessage(reply, [histogram.buffer]);
       return;
     }
-    keepMiddleSteps(
-      rows,
-      request.activityCount,
-      request.runFrom,
-      request.runTo,
-      request.layout,
-      request.stepBucket,
-      request.fill,
-      request.kept,
-    );
+    keepMiddleSteps(rows, request.runFrom, request.runTo, request.layout, request.stepCell, request.fill, request.kept);
     reply = { ok: true };
   } catch (error) {
     reply = { ok: false, error: (error as Error).message };

@@ -10,7 +10,7 @@ export type KernelRequest =
       activityCount: number;
       runFrom: number;
       runTo: number;
-      stepBucket: Uint8Array;
+      stepCell: Int32Array;
     }
   | {
       op: 'keep';
@@ -19,7 +19,7 @@ export type KernelRequest =
       runFrom: number;
       runTo: number;
       layout: MedianLayout;
-      stepBucket: Uint8Array;
+      stepCell: Int32Array;
       fill: Int32Array;
       kept: Float64Array;
     };

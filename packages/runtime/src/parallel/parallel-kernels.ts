@@ -69,7 +69,7 @@ export class ParallelKernels {
       length: rows.length,
     };
     const middle = middleRun(rows);
-    const stepBucket = sharedArray(Uint8Array, rows.length);
+    const stepCell = this.sharedCells(rows.length);
 
     const theirs = this.call({
       op: 'histogram',
@@ -77,10 +77,10 @@ export class ParallelKernels {
       activityCount: a,
       runFrom: middle,
       runTo: rows.runCount,
-      stepBucket,
+      stepCell,
     });
     const histogram = new Int32Array(histogramCells(a));
-    histogramSteps(rows, a, 0, middle, histogram, stepBucket);
+    histogramSteps(rows, a, 0, middle, histogram, stepCell);
     const mine = new Int32Array(histogram);
     const theirHistogram = (await theirs).histogram as Int32Array;
     for (let i = 0; i < histogram.length; i++) histogram[i] += theirHistogram[i];
@@ -98,13 +98,21 @@ export class ParallelKernels {
       runFrom: middle,
       runTo: rows.runCount,
       layout,
-      stepBucket,
+      stepCell,
       fill: theirFill,
       kept,
     });
-    keepMiddleSteps(rows, a, 0, middle, layout, stepBucket, myFill, kept);
+    keepMiddleSteps(rows, 0, middle, layout, stepCell, myFill, kept);
     await keeping;
     return dfgReport(rows, activityNames, presentEdges(a, layout.edgeCount, selectMedians(layout, kept)));
+  }
+
+  private cells = new Int32Array(0);
+
+  /** A reused shared scratch array (allocating and zeroing 40 MB per report would cost more than the split saves). */
+  private sharedCells(length: number): Int32Array {
+    if (this.cells.length < length) this.cells = sharedArray(Int32Array, Math.ceil(length * 1.25));
+    return this.cells;
   }
 
   async close(): Promise<void> {

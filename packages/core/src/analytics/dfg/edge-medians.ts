@@ -6,7 +6,8 @@ import { medianOfSlice, middleOfSlice } from '../shared/order.ts';
  * bits, i.e. four buckets an octave). For non-negative numbers this order-preserving key is
  * read straight off the bits — no logarithm per event.
  */
-const BUCKETS = 256;
+const BUCKET_BITS = 8;
+const BUCKETS = 1 << BUCKET_BITS;
 const BUCKET_BASE = (1023 << 2) - 8; // the bucket of 1 ms sits 8 buckets above the first
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
@@ -64,11 +65,11 @@ export function edgeStatistics(rows: SortedRows, activityCount: number): EdgeSta
   const a = activityCount;
   if (!fitsHistogram(a)) return statisticsKeepingAll(rows, a);
   const histogram = new Int32Array(a * a * BUCKETS);
-  const stepBucket = scratchBuckets(rows.length);
-  histogramSteps(rows, a, 0, rows.runCount, histogram, stepBucket);
+  const stepCell = scratchCells(rows.length);
+  histogramSteps(rows, a, 0, rows.runCount, histogram, stepCell);
   const layout = medianLayout(histogram, a);
   const kept = scratchDurations(layout.offset[a * a]);
-  keepMiddleSteps(rows, a, 0, rows.runCount, layout, stepBucket, layout.offset.slice(0, a * a), kept);
+  keepMiddleSteps(rows, 0, rows.runCount, layout, stepCell, layout.offset.slice(0, a * a), kept);
   return presentEdges(a, layout.edgeCount, selectMedians(layout, kept));
 }
 
@@ -83,9 +84,9 @@ export function histogramCells(activityCount: number): number {
 }
 
 /**
- * Pass 1 over customers [runFrom, runTo): adds each step to its edge's duration histogram
- * (`histogram[edge * BUCKETS + bucket]`) and notes the step's bucket at the index of its
- * second event (`stepBucket`), so pass 2 reads bytes instead of timestamps.
+ * Pass 1 over customers [runFrom, runTo): adds each step to its histogram cell
+ * (`edge * BUCKETS + bucket`) and notes that cell at the index of the step's second event
+ * (`stepCell`; -1 where a customer's journey starts), so pass 2 is one flat loop over cells.
  */
 export function histogramSteps(
   rows: SortedRows,
@@ -93,19 +94,21 @@ export function histogramSteps(
   runFrom: number,
   runTo: number,
   histogram: Int32Array,
-  stepBucket: Uint8Array,
+  stepCell: Int32Array,
 ): void {
   const { activity, timestampMs, runStart } = rows;
   for (let r = runFrom; r < runTo; r++) {
+    const start = runStart[r];
     const end = runStart[r + 1];
-    let previous = activity[runStart[r]] * a;
-    let previousTime = timestampMs[runStart[r]];
-    for (let i = runStart[r] + 1; i < end; i++) {
+    stepCell[start] = -1;
+    let previous = activity[start] * a;
+    let previousTime = timestampMs[start];
+    for (let i = start + 1; i < end; i++) {
       const current = activity[i];
       const time = timestampMs[i];
-      const bucket = bucketOf(time - previousTime);
-      stepBucket[i] = bucket;
-      histogram[(previous + current) * BUCKETS + bucket]++;
+      const cell = (previous + current) * BUCKETS + bucketOf(time - previousTime);
+      stepCell[i] = cell;
+      histogram[cell]++;
       previous = current * a;
       previousTime = time;
     }
@@ -121,6 +124,8 @@ export interface MedianLayout {
   rankBase: Int32Array;
   /** Edge e's kept durations go to [offset[e], offset[e + 1]). */
   offset: Int32Array;
+  /** 1 for the histogram cells whose durations pass 2 keeps. */
+  keepCell: Uint8Array;
 }
 
 /** Reads the layout off the (summed) histogram. */
@@ -132,6 +137,7 @@ export function medianLayout(histogram: Int32Array, a: number): MedianLayout {
     lastBucket: new Int32Array(edges).fill(-1),
     rankBase: new Int32Array(edges),
     offset: new Int32Array(edges + 1),
+    keepCell: new Uint8Array(edges * BUCKETS),
   };
   for (let e = 0; e < edges; e++) {
     let n = 0;
@@ -150,6 +156,7 @@ export function medianLayout(histogram: Int32Array, a: number): MedianLayout {
       while (through <= upperRank) through += histogram[e * BUCKETS + ++b];
       layout.lastBucket[e] = b;
       kept = through - below;
+      for (let k = layout.firstBucket[e]; k <= b; k++) layout.keepCell[e * BUCKETS + k] = 1;
     }
     layout.offset[e + 1] = layout.offset[e] + kept;
   }
@@ -169,26 +176,19 @@ export function keptPerEdge(histogram: Int32Array, layout: MedianLayout): Int32A
 /** Pass 2 over customers [runFrom, runTo): durations in their edge's middle buckets go to kept[fill[edge]++]. */
 export function keepMiddleSteps(
   rows: SortedRows,
-  a: number,
   runFrom: number,
   runTo: number,
   layout: MedianLayout,
-  stepBucket: Uint8Array,
+  stepCell: Int32Array,
   fill: Int32Array,
   kept: Float64Array,
 ): void {
-  const { activity, timestampMs, runStart } = rows;
-  const { firstBucket, lastBucket } = layout;
-  for (let r = runFrom; r < runTo; r++) {
-    const end = runStart[r + 1];
-    let previous = activity[runStart[r]] * a;
-    for (let i = runStart[r] + 1; i < end; i++) {
-      const current = activity[i];
-      const edge = previous + current;
-      const b = stepBucket[i];
-      if (b >= firstBucket[edge] && b <= lastBucket[edge]) kept[fill[edge]++] = timestampMs[i] - timestampMs[i - 1];
-      previous = current * a;
-    }
+  const { timestampMs, runStart } = rows;
+  const { keepCell } = layout;
+  const end = runStart[runTo];
+  for (let i = runStart[runFrom]; i < end; i++) {
+    const cell = stepCell[i];
+    if (cell >= 0 && keepCell[cell] === 1) kept[fill[cell >>> BUCKET_BITS]++] = timestampMs[i] - timestampMs[i - 1];
   }
 }
 
@@ -257,11 +257,11 @@ function statisticsKeepingAll(rows: SortedRows, a: number): EdgeStatistics {
 }
 
 let scratch = new Float64Array(0);
-let bucketScratch = new Uint8Array(0);
+let cellScratch = new Int32Array(0);
 
-function scratchBuckets(length: number): Uint8Array {
-  if (bucketScratch.length < length) bucketScratch = new Uint8Array(Math.ceil(length * 1.25));
-  return bucketScratch;
+function scratchCells(length: number): Int32Array {
+  if (cellScratch.length < length) cellScratch = new Int32Array(Math.ceil(length * 1.25));
+  return cellScratch;
 }
 
 /** A reused buffer: a report on 10M events would otherwise allocate up to 80 MB each time. */
