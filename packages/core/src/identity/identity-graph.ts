@@ -129,17 +129,12 @@ export class IdentityGraph {
 
   /** Every identity name that belongs to the customer. */
   membersOf(root: number): string[] {
-    const members: string[] = [];
-    for (let code = 0; code < this.names.length; code++) {
-      if (this.customerOf(code) === root) members.push(this.names[code] as string);
-    }
-    return members;
+    return this.codesOf(root).map((code) => this.names[code] as string);
   }
 
   /** Drops every identity of the customer from memory (right to erasure). */
   forget(root: number): void {
-    for (let code = 0; code < this.names.length; code++) {
-      if (this.customerOf(code) !== root) continue;
+    for (const code of this.codesOf(root)) {
       this.codes.delete(this.names[code] as string);
       this.names[code] = '';
     }

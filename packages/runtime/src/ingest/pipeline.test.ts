@@ -10,6 +10,21 @@ const batch = (prefix: string, n: number) =>
     timestamp: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
   }));
 
+/** Makes the store's `failingCall`-th append (1-based) fail after `delayMs`, as a full disk would. */
+function failAppend(workspace: Workspace, failingCall: number, delayMs = 0): void {
+  const store = workspace.store;
+  const append = store.append.bind(store);
+  let calls = 0;
+  store.append = async (events, additions) => {
+    calls++;
+    if (calls === failingCall) {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      throw new Error('disk full');
+    }
+    return append(events, additions);
+  };
+}
+
 describe('IngestPipeline', () => {
   it('stores a message sent concurrently twice exactly once, acknowledging both', async () => {
     const workspace = await Workspace.open(':memory:');
@@ -29,15 +44,7 @@ describe('IngestPipeline', () => {
   it('acknowledges nothing when the commit fails, and stores the batch once when it is sent again', async () => {
     const workspace = await Workspace.open(':memory:');
     const store = workspace.store;
-    const append = store.append.bind(store);
-    let failNext = true;
-    store.append = async (events, additions) => {
-      if (failNext) {
-        failNext = false;
-        throw new Error('disk full');
-      }
-      return append(events, additions);
-    };
+    failAppend(workspace, 1);
     const messages = batch('f', 50);
     await expect(workspace.pipeline.submit(messages, { source: 't' })).rejects.toThrow('disk full');
     expect(await store.count()).toBe(0);
@@ -70,16 +77,7 @@ describe('IngestPipeline races (review regressions)', () => {
   it('answers every waiter with the error when a commit fails, without an unhandled rejection', async () => {
     const workspace = await Workspace.open(':memory:');
     const store = workspace.store;
-    const append = store.append.bind(store);
-    let calls = 0;
-    store.append = async (events, additions) => {
-      calls++;
-      if (calls === 2) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        throw new Error('disk full');
-      }
-      return append(events, additions);
-    };
+    failAppend(workspace, 2, 20);
     const first = batch('a', 10);
     const second = batch('b', 10);
     await workspace.pipeline.submit(first, { source: 't' });

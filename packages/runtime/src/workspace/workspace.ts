@@ -29,18 +29,23 @@ export class Workspace {
     readonly store: DuckDbEventStore,
     readonly index: JourneyIndex,
     readonly pipeline: IngestPipeline,
-    private readonly kernels: Promise<ParallelKernels | null>,
-    private readonly started: { kernels: ParallelKernels | null },
-  ) {}
+    private readonly kernelsStarting: Promise<ParallelKernels | null>,
+  ) {
+    void kernelsStarting.then((kernels) => {
+      this.kernels = kernels;
+    });
+  }
+
+  /** The parallel kernels once started; until then (or without them) reports run on this thread. */
+  private kernels: ParallelKernels | null = null;
 
   /**
    * Runs a report (the entry point the server and CLI share). The same result as core's
    * `runReport`; the DFG runs on both cores when parallel kernels are up.
    */
   async report<K extends ReportName>(name: K, params: ReportParams = {}): Promise<ReportTypes[K]> {
-    const kernels = this.started.kernels;
-    if (name === 'dfg' && kernels !== null) {
-      return (await kernels.directlyFollows(this.index.rows(), this.index.activities.values)) as ReportTypes[K];
+    if (name === 'dfg' && this.kernels !== null) {
+      return (await this.kernels.directlyFollows(this.index.rows(), this.index.activities.values)) as ReportTypes[K];
     }
     return runReport(this.index, name, params);
   }
@@ -61,11 +66,7 @@ export class Workspace {
     // Until the worker is up (or if it cannot start), reports run on this thread.
     const kernels =
       options.parallelKernels === true ? ParallelKernels.start().catch(() => null) : Promise.resolve(null);
-    const ready = { kernels: null as ParallelKernels | null };
-    void kernels.then((started) => {
-      ready.kernels = started;
-    });
-    return new Workspace(dataDir, store, index, pipeline, kernels, ready);
+    return new Workspace(dataDir, store, index, pipeline, kernels);
   }
 
   /**
@@ -76,15 +77,14 @@ export class Workspace {
     return this.pipeline.exclusive(async () => {
       const customer = this.index.findCustomer(id);
       if (customer === undefined) return null;
-      const identities = this.index.identities.membersOf(customer);
       const events = await this.store.eraseIdentities(this.index.identities.codesOf(customer));
-      this.index.erase(customer);
+      const identities = this.index.erase(customer);
       return { identities, events };
     });
   }
 
   async close(): Promise<void> {
-    await (await this.kernels)?.close();
+    await (await this.kernelsStarting)?.close();
     await this.pipeline.drain();
     await this.store.close();
   }

@@ -118,7 +118,8 @@ export class DuckDbEventStore implements EventStore {
   }
 
   async messageHashes(): Promise<Float64Array> {
-    return this.readNumbers('SELECT message_hash FROM events', Float64Array);
+    const [hashes] = await this.readColumns('SELECT message_hash FROM events', [Float64Array]);
+    return hashes as Float64Array;
   }
 
   async existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>> {
@@ -161,7 +162,11 @@ export class DuckDbEventStore implements EventStore {
         WHERE user_code IS NOT NULL AND ((type = 'alias' AND previous_code IS NOT NULL) OR anonymous_code IS NOT NULL)
         GROUP BY 2, 3, 4)
       ORDER BY first_seq, kind`;
-    const [kind, userCode, otherCode] = (await this.readIntColumns(sql, 3)) as [Int32Array, Int32Array, Int32Array];
+    const [kind, userCode, otherCode] = (await this.readColumns(sql, [Int32Array, Int32Array, Int32Array])) as [
+      Int32Array,
+      Int32Array,
+      Int32Array,
+    ];
     return { length: kind.length, kind, userCode, otherCode };
   }
 
@@ -177,43 +182,30 @@ export class DuckDbEventStore implements EventStore {
     return dense;
   }
 
-  /** The first `count` columns of a query, all INTEGER without NULLs, as typed arrays. */
-  private async readIntColumns(sql: string, count: number): Promise<Int32Array[]> {
+  /**
+   * The columns of a query as typed arrays, one per kind given (INTEGER → Int32Array,
+   * DOUBLE → Float64Array; no NULLs: coalesce in SQL), copied from DuckDB's vectors whole.
+   */
+  private async readColumns<T extends Int32Array | Float64Array>(
+    sql: string,
+    kinds: ReadonlyArray<{ new (length: number): T }>,
+  ): Promise<T[]> {
     const result = await this.reader.stream(sql);
-    let columns = Array.from({ length: count }, () => new Int32Array(1 << 16));
+    let columns = kinds.map((Kind) => new Kind(1 << 16));
     let n = 0;
     for await (const chunk of result) {
-      if (n + chunk.rowCount > (columns[0] as Int32Array).length) {
-        const size = Math.max((columns[0] as Int32Array).length * 2, n + chunk.rowCount);
-        columns = columns.map((old) => {
-          const grown = new Int32Array(size);
-          grown.set(old);
+      if (n + chunk.rowCount > (columns[0] as T).length) {
+        const size = Math.max((columns[0] as T).length * 2, n + chunk.rowCount);
+        columns = columns.map((old, c) => {
+          const grown = new (kinds[c] as { new (length: number): T })(size);
+          grown.set(old as never);
           return grown;
         });
       }
-      for (let c = 0; c < count; c++) copyNumberColumn(chunk, c, columns[c] as Int32Array, n);
+      for (let c = 0; c < columns.length; c++) copyNumberColumn(chunk, c, columns[c] as T, n);
       n += chunk.rowCount;
     }
-    return columns.map((column) => column.subarray(0, n));
-  }
-
-  private async readNumbers<T extends Int32Array | Float64Array>(
-    sql: string,
-    kind: { new (length: number): T },
-  ): Promise<T> {
-    const result = await this.reader.stream(sql);
-    let out = new kind(1 << 16);
-    let n = 0;
-    for await (const chunk of result) {
-      if (n + chunk.rowCount > out.length) {
-        const grown = new kind(Math.max(out.length * 2, n + chunk.rowCount));
-        grown.set(out as never);
-        out = grown;
-      }
-      copyNumberColumn(chunk, 0, out, n);
-      n += chunk.rowCount;
-    }
-    return out.subarray(0, n) as T;
+    return columns.map((column) => column.subarray(0, n) as T);
   }
 
   private async *scanRows(): AsyncIterable<IndexRowChunk> {
