@@ -1,10 +1,14 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateSimpleJourneys } from '@waymark/core';
+import { journeysFolder } from '@waymark/runtime';
 import { startServer } from '@waymark/server';
 import { announce, parsePort, stopOnSignal } from './serve.ts';
 
 const DEMO_CUSTOMERS = 5000;
 const DEMO_SEED = 7;
+const DEMO_JOURNEY = fileURLToPath(new URL('../../../../examples/journeys/simple-subscription.yaml', import.meta.url));
 
 /**
  * `waymark demo` (what `npm start` runs): a data folder seeded with generated journeys on
@@ -13,6 +17,11 @@ const DEMO_SEED = 7;
 export async function demoCommand(flags: { data?: string; port?: string }): Promise<void> {
   const dataDir = flags.data ?? '.waymark-demo';
   const fresh = !existsSync(dataDir);
+  if (fresh) {
+    // The demo's journey definition, so the journey reports have something to report on.
+    mkdirSync(journeysFolder(dataDir), { recursive: true });
+    copyFileSync(DEMO_JOURNEY, join(journeysFolder(dataDir), 'simple-subscription.yaml'));
+  }
   const server = await startServer({
     dataDir,
     host: '127.0.0.1',
