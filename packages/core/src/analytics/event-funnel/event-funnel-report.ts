@@ -71,7 +71,7 @@ function chosenFunnel(params: ReportParams, environment: ReportEnvironment): Fun
   }
   const journey = chosenJourney(params, environment);
   const names = journey.funnels.map((f) => f.name);
-  const name = params.funnel ?? (names.length === 1 ? names[0] : undefined);
+  const name = params.funnel ?? names[0]; // the journey's first funnel by default
   const funnel = journey.funnels.find((f) => f.name === name);
   if (funnel === undefined) {
     throw new ReportParamError(
