@@ -7,6 +7,7 @@ export * from './analytics/filter/filter.ts';
 export * from './analytics/journey-view.ts';
 export * from './analytics/matching/classify-rows.ts';
 export * from './analytics/matching/event-matcher.ts';
+export * from './analytics/matching/match-table.ts';
 export * from './analytics/matching/predicate.ts';
 export * from './analytics/overview/overview.ts';
 export * from './analytics/report-environment.ts';

@@ -79,7 +79,7 @@ export const DurationSchema = Type.String({ pattern: '^[0-9]+(\\.[0-9]+)?(s|m|h|
 export const FunnelSchema = Type.Object(
   {
     name: Text,
-    steps: Type.Array(FunnelStepSchema, { minItems: 2 }),
+    steps: Type.Array(FunnelStepSchema, { minItems: 2, maxItems: 20 }),
     window: Type.Optional(DurationSchema),
     mode: Type.Optional(Type.Union([Type.Literal('ordered'), Type.Literal('strict'), Type.Literal('any')])),
     exclusions: Type.Optional(
@@ -94,6 +94,7 @@ export const FunnelSchema = Type.Object(
           },
           { additionalProperties: false },
         ),
+        { maxItems: 10 },
       ),
     ),
   },

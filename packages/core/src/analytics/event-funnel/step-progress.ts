@@ -1,6 +1,7 @@
 import type { SortedRows } from '../../journey-index/sort.ts';
 import type { CustomerScope } from '../filter/customer-scope.ts';
 import type { RowMatcher } from '../matching/event-matcher.ts';
+import { matchTable } from '../matching/match-table.ts';
 
 /** How far one customer got: the furthest step (0-based, -1 none) and the times along the way. */
 export interface RunProgress {
@@ -20,18 +21,22 @@ interface ProgressInput {
 }
 
 /**
- * Walks one customer's rows at a time. Each row is first tested against the union of the
- * steps' activities (one table read), so rows no step can be cost almost nothing.
+ * Walks one customer's rows at a time. Which steps a row is comes from one table read by
+ * activity and channel (predicates are evaluated only for activities that have them), so
+ * rows no step can be cost almost nothing.
  */
 export function stepProgress(rows: SortedRows, input: ProgressInput): { run(r: number): RunProgress } {
   const n = input.steps.length;
   const { rowStart, rowEnd } = input.scope;
   const ts = rows.timestampMs;
   const windowMs = input.windowSeconds * 1000;
-  const anyActivity = new Uint8Array(input.steps[0]?.activityOk.length ?? 0);
-  for (const m of [...input.steps, ...input.exclusions.map((e) => e.matcher)]) {
-    for (let code = 0; code < anyActivity.length; code++) anyActivity[code] |= m.activityOk[code] as number;
-  }
+  const activityCount = input.steps[0]?.activityOk.length ?? 0;
+  const steps = matchTable(input.steps, activityCount);
+  const exclusions = matchTable(
+    input.exclusions.map((e) => e.matcher),
+    activityCount,
+  );
+  const hasExclusions = input.exclusions.length > 0;
   // Chain state per step: when the chain reaching it started, and when it reached it.
   const chainStart = new Float64Array(n);
   const stepAt = new Float64Array(n);
@@ -40,28 +45,32 @@ export function stepProgress(rows: SortedRows, input: ProgressInput): { run(r: n
   const out: RunProgress = { furthest: -1, secondsFromPrevious: new Float64Array(n), secondsToConvert: Number.NaN };
   const lastSeen = new Float64Array(n);
 
-  const matchesStep = (row: number, s: number): boolean => (input.steps[s] as RowMatcher).matches(rows, row);
-
   function ordered(start: number, end: number): void {
     chainStart.fill(Number.NaN);
     for (let row = start; row < end; row++) {
-      if (anyActivity[rows.activity[row] as number] !== 1) continue;
-      const t = ts[row] as number;
-      for (const exclusion of input.exclusions) {
-        if (!exclusion.matcher.matches(rows, row)) continue;
-        for (let s = exclusion.afterStep; s < exclusion.beforeStep; s++) chainStart[s] = Number.NaN;
+      if (hasExclusions) {
+        const excluded = exclusions.bits(rows, row);
+        for (let k = 0; excluded !== 0 && k < input.exclusions.length; k++) {
+          if (((excluded >> k) & 1) === 0) continue;
+          const exclusion = input.exclusions[k] as { afterStep: number; beforeStep: number };
+          for (let s = exclusion.afterStep; s < exclusion.beforeStep; s++) chainStart[s] = Number.NaN;
+        }
       }
+      const bits = steps.bits(rows, row);
+      if (bits === 0) continue;
+      const t = ts[row] as number;
       // Highest step first, so one event advances a chain by one step only.
       for (let s = n - 1; s >= 1; s--) {
+        if (((bits >> s) & 1) === 0) continue;
         const started = chainStart[s - 1] as number;
-        if (Number.isNaN(started) || t - started > windowMs || !matchesStep(row, s)) continue;
+        if (Number.isNaN(started) || t - started > windowMs) continue;
         if (!(started <= (chainStart[s] as number))) {
           chainStart[s] = started;
           stepAt[s] = t;
         }
         reach(s, t - (stepAt[s - 1] as number), t - started);
       }
-      if (matchesStep(row, 0)) {
+      if ((bits & 1) === 1) {
         chainStart[0] = t;
         stepAt[0] = t;
         if (out.furthest < 0) out.furthest = 0;
@@ -74,15 +83,17 @@ export function stepProgress(rows: SortedRows, input: ProgressInput): { run(r: n
     for (let row = start; row < end; row++) {
       const t = ts[row] as number;
       nextStart.fill(Number.NaN);
-      if (anyActivity[rows.activity[row] as number] === 1) {
+      const bits = steps.bits(rows, row);
+      if (bits !== 0) {
         for (let s = 1; s < n; s++) {
+          if (((bits >> s) & 1) === 0) continue;
           const started = chainStart[s - 1] as number;
-          if (Number.isNaN(started) || t - started > windowMs || !matchesStep(row, s)) continue;
+          if (Number.isNaN(started) || t - started > windowMs) continue;
           nextStart[s] = started;
           nextAt[s] = t;
           reach(s, t - (stepAt[s - 1] as number), t - started);
         }
-        if (matchesStep(row, 0)) {
+        if ((bits & 1) === 1) {
           nextStart[0] = t;
           nextAt[0] = t;
           if (out.furthest < 0) out.furthest = 0;
@@ -98,8 +109,8 @@ export function stepProgress(rows: SortedRows, input: ProgressInput): { run(r: n
     lastSeen.fill(Number.NaN);
     const matched: number[] = [];
     for (let row = start; row < end; row++) {
-      if (anyActivity[rows.activity[row] as number] !== 1) continue;
-      for (let s = 0; s < n; s++) if (matchesStep(row, s)) matched.push(row, s);
+      const bits = steps.bits(rows, row);
+      for (let s = 0; bits !== 0 && s < n; s++) if (((bits >> s) & 1) === 1) matched.push(row, s);
     }
     const inWindow = new Int32Array(n);
     let distinct = 0;

@@ -20,8 +20,15 @@ export interface MatchContext {
 export interface RowMatcher {
   /** Whether an activity code can match (the other tests still apply). */
   activityOk: Uint8Array;
+  /** Whether a channel code can match. */
+  channelOk: Uint8Array;
+  /** Whether attribute predicates apply (if not, activity and channel decide alone). */
+  hasPredicates: boolean;
   matches(rows: SortedRows, row: number): boolean;
 }
+
+/** Channel codes per activity in the (activity, channel) tables below. */
+export const CHANNEL_SLOTS = CHANNELS.length + 1;
 
 /** The attribute paths a set of matches reads (what the index must track before compiling). */
 export function attributePaths(matches: Iterable<EventMatch>): string[] {
@@ -53,6 +60,8 @@ export function compileMatch(match: EventMatch, context: MatchContext): RowMatch
   );
   return {
     activityOk,
+    channelOk,
+    hasPredicates: tests.length > 0,
     matches(rows, row) {
       if (activityOk[rows.activity[row] as number] !== 1 || channelOk[rows.channel[row] as number] !== 1) return false;
       for (const test of tests) {

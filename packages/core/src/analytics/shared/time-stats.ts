@@ -28,16 +28,19 @@ const BIN_EDGES: ReadonlyArray<readonly [string, number]> = [
   ['≥ 30 d', Number.POSITIVE_INFINITY],
 ];
 
+const UPPER_EDGES = Float64Array.from(BIN_EDGES.map(([, to]) => to));
+
 /**
  * Summarises the durations (in seconds) in values[start, end); reorders that slice. Linear
  * time: quickselect for the quantiles, fixed bins for the histogram.
  */
 export function timeStats(values: Float64Array, start: number, end: number): TimeStats {
-  const counts = new Array<number>(BIN_EDGES.length).fill(0);
+  const counts = new Int32Array(BIN_EDGES.length);
+  const upper = UPPER_EDGES;
   for (let i = start; i < end; i++) {
     const seconds = values[i] as number;
     let bin = 0;
-    while (seconds >= (BIN_EDGES[bin] as readonly [string, number])[1]) bin++;
+    while (seconds >= (upper[bin] as number)) bin++;
     counts[bin]++;
   }
   const n = end - start;

@@ -63,32 +63,40 @@ export function stageFunnel(rows: SortedRows, input: StageFunnelInput): StageFun
     const g = group[r] as number;
     if (g < 0) continue;
     customers[g]++;
-    const base = g * stageCount;
-    let next = 0; // the stage to reach next (greedy)
-    let anyBits = 0;
-    if (windowed) latest.fill(Number.NaN);
-    let reachedMax = -1;
+    const start = rowStart[r] as number;
     const end = rowEnd[r] as number;
-    for (let row = rowStart[r] as number; row < end; row++) {
-      const s = stageOf[row] as number;
-      if (s < 0) continue;
-      anyBits |= 1 << s;
-      const t = ts[row] as number;
-      if (!windowed) {
-        if (s !== next) continue;
-        if (s > 0) durations.add(g, s, (t - (latest[s - 1] as number)) / 1000);
-        latest[s] = t;
-        next++;
+    const base = g * stageCount;
+    let anyBits = 0;
+    let reachedMax = -1;
+    if (!windowed) {
+      // Greedy: the next stage counts at its first row after the previous stage was reached.
+      let previousMs = 0;
+      for (let row = start; row < end; row++) {
+        const s = stageOf[row] as number;
+        if (s < 0) continue;
+        anyBits |= 1 << s;
+        if (s !== reachedMax + 1) continue;
+        const t = ts[row] as number;
+        if (s > 0) durations.add(g, s, (t - previousMs) / 1000);
+        previousMs = t;
         reachedMax = s;
-      } else if (s === 0) latest[0] = t;
-      else {
-        const previous = latest[s - 1] as number;
-        if (Number.isNaN(previous) || t - previous > windowMs) continue;
-        if (s > reachedMax) durations.add(g, s, (t - previous) / 1000);
-        latest[s] = t;
+        if (reachedMax === stageCount - 1 && anyBits === allBits) break;
       }
-      if (windowed && s > reachedMax && !Number.isNaN(latest[s] as number)) reachedMax = s;
-      if (!windowed && next === stageCount && anyBits === allBits) break;
+    } else {
+      latest.fill(Number.NaN);
+      for (let row = start; row < end; row++) {
+        const s = stageOf[row] as number;
+        if (s < 0) continue;
+        anyBits |= 1 << s;
+        const t = ts[row] as number;
+        if (s > 0) {
+          const previous = latest[s - 1] as number;
+          if (Number.isNaN(previous) || t - previous > windowMs) continue;
+          if (s > reachedMax) durations.add(g, s, (t - previous) / 1000);
+        }
+        latest[s] = t;
+        if (s > reachedMax) reachedMax = s;
+      }
     }
     for (let s = 0; s <= reachedMax; s++) reached[base + s]++;
     for (let s = 0; s < stageCount; s++) if ((anyBits >> s) & 1) reachedAny[base + s]++;
