@@ -12,6 +12,8 @@ export * from './analytics/matching/predicate.ts';
 export * from './analytics/overview/overview.ts';
 export * from './analytics/report-environment.ts';
 export * from './analytics/reports.ts';
+export * from './analytics/retention/retention.ts';
+export * from './analytics/retention/retention-report.ts';
 export * from './analytics/shared/funnel-steps.ts';
 export * from './analytics/shared/order.ts';
 export * from './analytics/shared/time-stats.ts';

@@ -196,6 +196,8 @@ describe('journey reports (properties)', () => {
         for (const { report, params } of PARAMS) {
           expect(runReport(b, report, params, environment())).toEqual(runReport(a, report, params, environment()));
         }
+        const retention = { startEvent: 'A', returnEvent: 'C', period: 'day', periods: '2' };
+        expect(runReport(b, 'retention', retention)).toEqual(runReport(a, 'retention', retention));
       }),
     );
   });

@@ -5,6 +5,8 @@ import { eventFunnelReport } from './event-funnel/event-funnel-report.ts';
 import { ReportParamError, type ReportParams } from './filter/filter.ts';
 import { type Bucket, type OverviewReport, overview } from './overview/overview.ts';
 import { EMPTY_ENVIRONMENT, positiveInt, type ReportDefinition, type ReportEnvironment } from './report-environment.ts';
+import type { RetentionReport } from './retention/retention.ts';
+import { retentionReport } from './retention/retention-report.ts';
 import type { StageFunnelReport } from './stage-funnel/stage-funnel.ts';
 import { stageFunnelReport } from './stage-funnel/stage-funnel-report.ts';
 import { type VariantsReport, variants } from './variants/variants.ts';
@@ -15,6 +17,7 @@ export interface ReportTypes {
   overview: OverviewReport;
   'stage-funnel': StageFunnelReport;
   funnel: EventFunnelReport;
+  retention: RetentionReport;
 }
 
 export type ReportName = keyof ReportTypes;
@@ -36,6 +39,7 @@ const reports: { [K in ReportName]: ReportDefinition<ReportTypes[K]> } = {
   },
   'stage-funnel': stageFunnelReport,
   funnel: eventFunnelReport,
+  retention: retentionReport,
 };
 
 export const REPORT_NAMES = Object.keys(reports) as ReportName[];
