@@ -56,6 +56,25 @@ describe('journey reports agree with DuckDB SQL over the same store', () => {
     expect(await count({ funnel: 'Straight to casual examination' })).toEqual([6, 3]);
     const rework = await workspace.report('funnel', { funnel: 'Rework', dropOffAfter: '1' });
     expect(rework.dropOff?.customers.sort()).toEqual(['1', '2', '4', '6']);
+    // After registering: casual examination 3 (cases 3, 5, 6), ticket check 2 (2, 4), thorough 1 (1, in Other at top=2).
+    const paths = await workspace.report('paths', { startEvent: 'register request', depth: '3', top: '2' });
+    const at = (step: number) => paths.nodes.filter((n) => n.step === step).map((n) => [n.label, n.customers]);
+    expect(at(1)).toEqual([
+      ['examine casually', 3],
+      ['check ticket', 2],
+      ['Other', 1],
+    ]);
+    expect(at(3)).toEqual([['decide', 6]]);
+    expect(paths.variants[0]).toMatchObject({
+      labels: ['register request', 'examine casually', 'check ticket', 'decide'],
+      customers: 3,
+    });
+    // Leading to a payment: cases 2, 3 and 6 all decide right before paying.
+    const toPay = await workspace.report('paths', { endEvent: 'pay compensation', depth: '1' });
+    expect(toPay.nodes).toEqual([
+      { step: 0, label: 'pay compensation', customers: 3, dropOff: 0 },
+      { step: -1, label: 'decide', customers: 3, dropOff: 0 },
+    ]);
     await workspace.close();
   });
 });

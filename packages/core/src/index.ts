@@ -10,6 +10,8 @@ export * from './analytics/matching/event-matcher.ts';
 export * from './analytics/matching/match-table.ts';
 export * from './analytics/matching/predicate.ts';
 export * from './analytics/overview/overview.ts';
+export * from './analytics/paths/paths.ts';
+export * from './analytics/paths/paths-report.ts';
 export * from './analytics/report-environment.ts';
 export * from './analytics/reports.ts';
 export * from './analytics/retention/retention.ts';

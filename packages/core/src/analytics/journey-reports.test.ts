@@ -167,6 +167,52 @@ const PARAMS = [
   { report: 'funnel', params: { steps: 'A>B>C>D', mode: 'any', window: '4s' } },
 ] as const;
 
+describe('paths', () => {
+  const index = indexOf([
+    ['u1', 'A', 0],
+    ['u1', 'B', 1],
+    ['u1', 'C', 2],
+    ['u2', 'D', 0],
+    ['u2', 'A', 1],
+    ['u2', 'B', 5],
+    ['u3', 'A', 0],
+    ['u3', 'D', 1],
+    ['u3', 'D', 2],
+    ['u3', 'D', 3],
+  ]);
+
+  it('counts the steps after an anchor, with drop-off and variants', () => {
+    const report = runReport(index, 'paths', { startEvent: 'A', depth: '2', top: '1' });
+    expect(report.customers).toBe(3);
+    expect(report.nodes).toEqual([
+      { step: 0, label: 'A', customers: 3, dropOff: 0 },
+      { step: 1, label: 'B', customers: 2, dropOff: 1 }, // u2 ends after B
+      { step: 1, label: 'Other', customers: 1, dropOff: 0 }, // u3's D, beyond top 1
+      { step: 2, label: 'C', customers: 1, dropOff: 0 },
+      { step: 2, label: 'Other', customers: 1, dropOff: 0 },
+    ]);
+    expect(report.links).toContainEqual({ fromStep: 0, from: 'A', to: 'B', customers: 2 });
+    expect(report.variants).toEqual([
+      { labels: ['A', 'B'], customers: 1, medianSeconds: 4 },
+      { labels: ['A', 'B', 'C'], customers: 1, medianSeconds: 2 },
+      { labels: ['A', 'D', 'D'], customers: 1, medianSeconds: 2 },
+    ]);
+  });
+
+  it('counts the steps leading to an anchor', () => {
+    const report = runReport(index, 'paths', { endEvent: 'B', depth: '2' });
+    expect(report.nodes.map((n) => [n.step, n.label, n.customers])).toEqual([
+      [0, 'B', 2],
+      [-1, 'A', 2],
+      [-2, 'D', 1],
+    ]);
+  });
+
+  it('refuses two anchors', () => {
+    expect(() => runReport(index, 'paths', { startEvent: 'A', endEvent: 'B' })).toThrow(/give one anchor/);
+  });
+});
+
 describe('journey reports (properties)', () => {
   it('never count more customers at a later step than an earlier one', () => {
     fc.assert(
@@ -196,9 +242,12 @@ describe('journey reports (properties)', () => {
         for (const { report, params } of PARAMS) {
           expect(runReport(b, report, params, environment())).toEqual(runReport(a, report, params, environment()));
         }
+        const pathParams = { startEvent: 'A', depth: '3', top: '2' };
+        expect(runReport(b, 'paths', pathParams)).toEqual(runReport(a, 'paths', pathParams));
         const retention = { startEvent: 'A', returnEvent: 'C', period: 'day', periods: '2' };
         expect(runReport(b, 'retention', retention)).toEqual(runReport(a, 'retention', retention));
       }),
+      { numRuns: 60 },
     );
   });
 });

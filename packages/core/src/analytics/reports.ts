@@ -4,6 +4,8 @@ import type { EventFunnelReport } from './event-funnel/event-funnel.ts';
 import { eventFunnelReport } from './event-funnel/event-funnel-report.ts';
 import { ReportParamError, type ReportParams } from './filter/filter.ts';
 import { type Bucket, type OverviewReport, overview } from './overview/overview.ts';
+import type { PathsReport } from './paths/paths.ts';
+import { pathsReport } from './paths/paths-report.ts';
 import { EMPTY_ENVIRONMENT, positiveInt, type ReportDefinition, type ReportEnvironment } from './report-environment.ts';
 import type { RetentionReport } from './retention/retention.ts';
 import { retentionReport } from './retention/retention-report.ts';
@@ -18,6 +20,7 @@ export interface ReportTypes {
   'stage-funnel': StageFunnelReport;
   funnel: EventFunnelReport;
   retention: RetentionReport;
+  paths: PathsReport;
 }
 
 export type ReportName = keyof ReportTypes;
@@ -40,6 +43,7 @@ const reports: { [K in ReportName]: ReportDefinition<ReportTypes[K]> } = {
   'stage-funnel': stageFunnelReport,
   funnel: eventFunnelReport,
   retention: retentionReport,
+  paths: pathsReport,
 };
 
 export const REPORT_NAMES = Object.keys(reports) as ReportName[];
