@@ -78,3 +78,47 @@ export function plansToOrderCaseSql(): string {
     WHEN a.name = 'App Opened' AND e.channel = 'app' THEN 4
     ELSE -1 END`;
 }
+
+/** Every journey row with its stitched customer and activity name. */
+function namedRows(events: string, activities: string): string {
+  return `
+    anon_owner AS (
+      SELECT anonymous_code, arg_min(user_code, seq) AS user_code
+      FROM ${events} WHERE anonymous_code IS NOT NULL AND user_code IS NOT NULL GROUP BY 1),
+    j AS (
+      SELECT coalesce(e.user_code, o.user_code, e.anonymous_code) AS customer, e.timestamp_ms AS ts, e.seq, a.name
+      FROM ${events} e JOIN ${activities} a ON a.code = e.activity_code
+      LEFT JOIN anon_owner o ON o.anonymous_code = e.anonymous_code)`;
+}
+
+/**
+ * Retention: customers returning (`returnEvent`) in period k (of `periodDays`) after their
+ * first `startEvent`, summed over cohorts: one row per k with the count.
+ */
+export function retentionSql(
+  events: string,
+  activities: string,
+  startEvent: string,
+  returnEvent: string,
+  periodDays: number,
+  periods: number,
+): string {
+  const periodMs = periodDays * 86_400_000;
+  return `WITH ${namedRows(events, activities)},
+    starts AS (SELECT customer, arg_min(ts, (ts, seq)) AS t0, arg_min(seq, (ts, seq)) AS s0 FROM j WHERE name = '${startEvent}' GROUP BY 1),
+    returns AS (
+      SELECT DISTINCT j.customer, floor((j.ts - s.t0) / ${periodMs})::INTEGER AS k
+      FROM j JOIN starts s ON s.customer = j.customer
+      WHERE j.name = '${returnEvent}' AND (j.ts > s.t0 OR (j.ts = s.t0 AND j.seq > s.s0)) AND j.ts - s.t0 < ${periods * periodMs})
+    SELECT k, count(*) FROM returns GROUP BY k ORDER BY k`;
+}
+
+/** Paths after the first `anchor` event: customers per step (0 = the anchor) over `depth` more steps. */
+export function pathsSql(events: string, activities: string, anchor: string, depth: number): string {
+  return `WITH ${namedRows(events, activities)},
+    ordered AS (SELECT customer, name, row_number() OVER (PARTITION BY customer ORDER BY ts, seq) AS pos FROM j),
+    anchors AS (SELECT customer, min(pos) AS pos FROM ordered WHERE name = '${anchor}' GROUP BY 1)
+    SELECT o.pos - a.pos AS step, o.name, count(*) AS customers
+    FROM ordered o JOIN anchors a ON a.customer = o.customer AND o.pos BETWEEN a.pos AND a.pos + ${depth}
+    GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`;
+}

@@ -20,7 +20,14 @@ import {
 import { importFile, Workspace } from '@waymark/runtime';
 import { generateFile } from '../packages/cli/src/commands/generate.ts';
 import { formatTable } from '../packages/cli/src/output/table.ts';
-import { orderedFunnelSql, plansToOrderCaseSql, runFunnelSql, stageCaseSql } from './journey-peer.ts';
+import {
+  orderedFunnelSql,
+  pathsSql,
+  plansToOrderCaseSql,
+  retentionSql,
+  runFunnelSql,
+  stageCaseSql,
+} from './journey-peer.ts';
 import { median, timeIt } from './measure.ts';
 
 const { values } = parseArgs({
@@ -159,6 +166,37 @@ compare(
   sameStages,
 );
 compare('event funnel (5 steps, ordered)', funnel.seconds, peerFunnel.seconds, 0.2, sameFunnel);
+
+// Retention (weekly cohorts by first order, returning to the app) and paths after Plans Viewed.
+log('DuckDB retention and paths');
+const retentionQuery = retentionSql('store.events', 'store.activities', 'Order Completed', 'App Opened', 7, 8);
+await sql.runAndReadAll(retentionQuery);
+const peerRetention = await timeIt(async () =>
+  (await sql.runAndReadAll(retentionQuery)).getRows().map(([, n]) => Number(n)),
+);
+const retentionParams = { startEvent: 'Order Completed', returnEvent: 'App Opened', period: 'week', periods: '8' };
+const ourRetention = await timed(() => runReport(index, 'retention', retentionParams, environment));
+const retentionSums = Array.from({ length: 8 }, (_, k) =>
+  ourRetention.result.cohorts.reduce((sum, cohort) => sum + (cohort.returned[k] ?? 0), 0),
+);
+const sameRetention = peerRetention.result.every((n, k) => {
+  // The peer counts every cohort; ours hides not-yet-observed cells (null): compare the observed part.
+  const hidden = ourRetention.result.cohorts.some((cohort) => cohort.returned[k] === null);
+  return hidden || n === retentionSums[k];
+});
+compare('retention (weekly cohorts, 8 periods)', ourRetention.seconds, peerRetention.seconds, 0.3, sameRetention);
+
+const pathsQuery = pathsSql('store.events', 'store.activities', 'Plans Viewed', 5);
+await sql.runAndReadAll(pathsQuery);
+const peerPaths = await timeIt(async () => (await sql.runAndReadAll(pathsQuery)).getRows());
+const ourPaths = await timed(() =>
+  runReport(index, 'paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000' }, environment),
+);
+const samePaths = peerPaths.result.every(
+  ([step, name, n]) =>
+    ourPaths.result.nodes.find((node) => node.step === Number(step) && node.label === name)?.customers === Number(n),
+);
+compare('paths (5 steps after Plans Viewed)', ourPaths.seconds, peerPaths.seconds, 0.3, samePaths);
 
 const variantsOf: Array<[string, () => unknown, number]> = [
   ['stage funnel, breakdown by first touch', () => stageRun({ breakdown: 'firstTouch' }), base.seconds],

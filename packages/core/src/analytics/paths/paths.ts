@@ -2,6 +2,7 @@ import type { SortedRows } from '../../journey-index/sort.ts';
 import type { CustomerScope } from '../filter/customer-scope.ts';
 import type { MatchTable } from '../matching/match-table.ts';
 import { compareText, medianOfSlice } from '../shared/order.ts';
+import { PathVariants } from './path-variants.ts';
 
 export interface PathNode {
   /** 0 = the anchor; from an anchor steps go 1, 2, …; to an anchor −1, −2, …. */
@@ -105,63 +106,70 @@ export function paths(rows: SortedRows, input: PathsInput): PathsReport {
       );
     for (const label of ranked.slice(0, input.topPerStep)) kept[k * labelCount + label] = 1;
   }
-  const bucket = (k: number, label: number): number => (kept[k * labelCount + label] === 1 ? label : labelCount);
-  // Pass 2: nodes, links and whole-path variants over the bucketed labels.
-  const nodeCounts = new Map<number, { customers: number; dropOff: number }>();
-  const linkCounts = new Map<number, number>();
-  const variantOf = new Map<string, number[]>();
+  // Each step's kept labels get dense slots, "Other" the last: links count in a small table.
+  const slots = Math.min(labelCount, input.topPerStep) + 1;
+  const slotOf = new Int32Array(width * labelCount).fill(slots - 1);
+  const labelOfSlot = new Int32Array(width * slots).fill(labelCount); // labelCount = Other
+  for (let k = 0; k < width; k++) {
+    let next = 0;
+    for (let label = 0; label < labelCount; label++) {
+      if (kept[k * labelCount + label] !== 1) continue;
+      slotOf[k * labelCount + label] = next;
+      labelOfSlot[k * slots + next] = label;
+      next++;
+    }
+  }
+  // Pass 2: nodes, links and whole-path variants (variants over the labels as they are).
+  const nodeCustomers = new Int32Array(width * slots);
+  const nodeDropOff = new Int32Array(width * slots);
+  const linkCustomers = new Int32Array(width * slots * slots);
+  const variants = new PathVariants(width);
+  const variantOfRun = new Int32Array(rows.runCount).fill(-1);
   let customers = 0;
-  const key = new Array<number>(width);
   for (let r = 0; r < rows.runCount; r++) {
     if (anchored[r] === 0) continue;
     customers++;
-    key.length = 0;
-    for (let k = 0; k < width; k++) {
-      const label = path[r * width + k] as number;
+    const base = r * width;
+    let previousSlot = -1;
+    let k = 0;
+    for (; k < width; k++) {
+      const label = path[base + k] as number;
       if (label < 0) break;
-      const b = bucket(k, label);
-      key.push(label);
-      const node = k * (labelCount + 1) + b;
-      const entry = nodeCounts.get(node) ?? { customers: 0, dropOff: 0 };
-      entry.customers++;
-      const next = k + 1 < width ? (path[r * width + k + 1] as number) : -1;
-      if (next < 0) {
-        if (k + 1 < width) entry.dropOff++;
-      } else {
-        const link = (k * (labelCount + 1) + b) * (labelCount + 1) + bucket(k + 1, next);
-        linkCounts.set(link, (linkCounts.get(link) ?? 0) + 1);
-      }
-      nodeCounts.set(node, entry);
+      const slot = slotOf[k * labelCount + label] as number;
+      nodeCustomers[k * slots + slot]++;
+      if (k > 0) linkCustomers[((k - 1) * slots + previousSlot) * slots + slot]++;
+      previousSlot = slot;
     }
-    const id = key.join(',');
-    let members = variantOf.get(id);
-    if (members === undefined) {
-      members = [];
-      variantOf.set(id, members);
-    }
-    members.push(r);
+    if (k < width) nodeDropOff[(k - 1) * slots + previousSlot]++;
+    variantOfRun[r] = variants.idOf(path, base, k);
   }
   const name = (label: number): string => (label === labelCount ? OTHER : (input.labelNames[label] as string));
   const stepNumber = (k: number): number => (forward ? k : 0 - k); // 0 - 0 is +0; -0 would compare unequal to 0
-  const nodes: PathNode[] = [...nodeCounts.entries()].map(([node, entry]) => ({
-    step: stepNumber(Math.floor(node / (labelCount + 1))),
-    label: name(node % (labelCount + 1)),
-    customers: entry.customers,
-    dropOff: entry.dropOff,
-  }));
+  const nodes: PathNode[] = [];
+  const links: PathLink[] = [];
+  for (let k = 0; k < width; k++) {
+    for (let slot = 0; slot < slots; slot++) {
+      const count = nodeCustomers[k * slots + slot] as number;
+      if (count === 0) continue;
+      const label = name(labelOfSlot[k * slots + slot] as number);
+      nodes.push({ step: stepNumber(k), label, customers: count, dropOff: nodeDropOff[k * slots + slot] as number });
+      if (k + 1 === width) continue;
+      for (let to = 0; to < slots; to++) {
+        const linked = linkCustomers[(k * slots + slot) * slots + to] as number;
+        if (linked > 0) {
+          links.push({
+            fromStep: stepNumber(k),
+            from: label,
+            to: name(labelOfSlot[(k + 1) * slots + to] as number),
+            customers: linked,
+          });
+        }
+      }
+    }
+  }
   nodes.sort(
     (a, b) => Math.abs(a.step) - Math.abs(b.step) || b.customers - a.customers || compareText(a.label, b.label),
   );
-  const links: PathLink[] = [...linkCounts.entries()].map(([link, count]) => {
-    const to = link % (labelCount + 1);
-    const fromNode = Math.floor(link / (labelCount + 1));
-    return {
-      fromStep: stepNumber(Math.floor(fromNode / (labelCount + 1))),
-      from: name(fromNode % (labelCount + 1)),
-      to: name(to),
-      customers: count,
-    };
-  });
   links.sort(
     (a, b) =>
       Math.abs(a.fromStep) - Math.abs(b.fromStep) ||
@@ -169,16 +177,22 @@ export function paths(rows: SortedRows, input: PathsInput): PathsReport {
       compareText(a.from, b.from) ||
       compareText(a.to, b.to),
   );
-  // Ties by the labels' names (codes depend on arrival order).
-  const named = [...variantOf.entries()].map(([id, members]) => {
-    const codes = id.split(',').map(Number);
+  // The most common whole paths; ties by the labels' names (codes depend on arrival order).
+  const named = variants.entries().map(({ id, run, length }) => {
+    const codes = Array.from(path.subarray(run * width, run * width + length));
     const labels = (forward ? codes : codes.reverse()).map((code) => input.labelNames[code] as string);
-    return { labels, members, text: labels.join('\u0000') };
+    return { id, labels, customers: variants.count(id), text: labels.join('\u0000') };
   });
-  named.sort((a, b) => b.members.length - a.members.length || compareText(a.text, b.text));
-  const variants = named.slice(0, input.variants).map(({ labels, members }) => {
-    const durations = Float64Array.from(members, (r) => (durationMs[r] as number) / 1000);
-    return { labels, customers: members.length, medianSeconds: medianOfSlice(durations, 0, durations.length) };
+  named.sort((a, b) => b.customers - a.customers || compareText(a.text, b.text));
+  const top = named.slice(0, input.variants);
+  const durationsOf = new Map(top.map((v) => [v.id, [] as number[]]));
+  for (let r = 0; r < rows.runCount; r++) {
+    const id = variantOfRun[r] as number;
+    if (id >= 0) durationsOf.get(id)?.push((durationMs[r] as number) / 1000);
+  }
+  const topVariants = top.map(({ id, labels, customers: count }) => {
+    const durations = Float64Array.from(durationsOf.get(id) as number[]);
+    return { labels, customers: count, medianSeconds: medianOfSlice(durations, 0, durations.length) };
   });
   return {
     direction: input.direction,
@@ -188,6 +202,6 @@ export function paths(rows: SortedRows, input: PathsInput): PathsReport {
     customers,
     nodes,
     links,
-    variants,
+    variants: topVariants,
   };
 }

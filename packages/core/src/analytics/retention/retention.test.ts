@@ -9,7 +9,9 @@ const MONDAY = Date.UTC(2026, 0, 5) / 1000; // 2026-01-05 is a Monday
 
 function indexOf(events: ReadonlyArray<readonly [string, string, number]>): JourneyIndex {
   const index = new JourneyIndex();
-  events.forEach(([who, activity, seconds], seq) => index.add({ ...ev(who, activity, seconds), seq }));
+  events.forEach(([who, activity, seconds], seq) => {
+    index.add({ ...ev(who, activity, seconds), seq });
+  });
   return index;
 }
 
