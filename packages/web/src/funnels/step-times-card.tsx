@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { Card } from '../components/layout.tsx';
 import { formatDuration, formatInteger } from '../format/format.ts';
 import { CHARTED_GROUPS, type FunnelGroupView, hasTimes, TOTAL_LABEL, transitionLabel } from './funnel-view.ts';
@@ -22,7 +23,10 @@ export function StepTimesCard({ title, subtitle, total, groups, testId }: StepTi
       {transitions.length === 0 ? (
         <p className="muted">A single step has no time between steps.</p>
       ) : (
-        <div className="transition-grid">
+        <div
+          className="transition-grid"
+          style={{ '--transition-columns': columnsFor(transitions.length) } as CSSProperties}
+        >
           {transitions.map((s) => {
             const stats = total.steps[s]?.timeFromPrevious ?? null;
             const name = transitionLabel(total.steps, s);
@@ -76,4 +80,9 @@ export function StepTimesCard({ title, subtitle, total, groups, testId }: StepTi
       )}
     </Card>
   );
+}
+
+/** Tiles per row: up to three, and four as two by two. */
+function columnsFor(count: number): number {
+  return count === 4 ? 2 : Math.min(3, Math.max(1, count));
 }

@@ -35,7 +35,7 @@ interface FilterBarProps {
   error?: Error | null;
   /** Parameters of the page's own controls (children), so their 400s are named too. */
   pageParams?: readonly string[];
-  /** What an empty window means on this page, e.g. "none" or "funnel's". */
+  /** What an empty window means on this page, e.g. "none" or "default". */
   windowPlaceholder?: string;
   /** What the window limits on this page. */
   windowTitle?: string;

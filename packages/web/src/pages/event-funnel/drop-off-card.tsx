@@ -58,10 +58,12 @@ export function DropOffCard({ report, fileBase }: { report: EventFunnelReport; f
       {chosen !== null && (
         <div className="drop-off-list" data-testid="drop-off-list">
           <div className="drop-off-list-header">
-            <span data-testid="drop-off-count" data-value={chosen.count}>
-              {chosen.customers.length < chosen.count
-                ? `The first ${formatInteger(chosen.customers.length)} of ${formatInteger(chosen.count)} customers`
-                : `${formatInteger(chosen.count)} ${chosen.count === 1 ? 'customer' : 'customers'}`}
+            <span>
+              {chosen.customers.length < chosen.count && `The first ${formatInteger(chosen.customers.length)} of `}
+              <strong data-testid="drop-off-count" data-value={chosen.count}>
+                {formatInteger(chosen.count)}
+              </strong>{' '}
+              {chosen.count === 1 ? 'customer' : 'customers'}
             </span>
             <LimitSelect count={chosen.count} />
           </div>

@@ -82,7 +82,7 @@ export function EventFunnelPage() {
               onClear={clear}
               error={report.error}
               pageParams={FUNNEL_PARAMS}
-              windowPlaceholder={subject.kind === 'journey' ? "funnel's" : 'none'}
+              windowPlaceholder={subject.kind === 'journey' ? 'default' : 'none'}
               windowTitle="Longest time from the first step to the last"
               subject={
                 <FunnelPicker
