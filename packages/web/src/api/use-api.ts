@@ -21,6 +21,9 @@ export function useApi<T>(path: string | null): ApiState<T> {
 
   useEffect(() => {
     if (path === null) {
+      // Nothing asked: an earlier answer is not an answer to nothing.
+      setData(null);
+      setError(null);
       setLoading(false);
       return;
     }

@@ -124,8 +124,8 @@ function singleGroup(group: FunnelGroupView): ChartOption {
           fontSize: 12,
           fontWeight: 600,
           formatter: (p: { dataIndex: number }) => {
-            const step = group.steps[p.dataIndex];
-            return step === undefined ? '' : rateText(step.conversionFromPrevious.rate);
+            const rate = group.steps[p.dataIndex]?.conversionFromPrevious.rate ?? null;
+            return rate === null ? '' : formatPercent(rate);
           },
         },
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvFileName, toCsv } from './csv.ts';
+import { tableCsv } from './table-csv.ts';
 
 describe('csv', () => {
   it('quotes only cells that need it, doubling quotes', () => {
@@ -39,5 +40,21 @@ describe('csv', () => {
       'stage-funnel-subscribe-to-home-internet.csv',
     );
     expect(csvFileName('→')).toBe('export.csv');
+  });
+});
+
+describe('tableCsv', () => {
+  it('exports every row, leaves out screen-only columns and uses CSV labels', () => {
+    const columns = [
+      { label: 'Stage', value: (row: { stage: string; seconds: number | null }) => row.stage },
+      { label: 'Bar', screenOnly: true },
+      { label: 'Median', csvLabel: 'Median seconds', value: (row: { seconds: number | null }) => row.seconds },
+    ];
+    expect(
+      tableCsv(columns, [
+        { stage: 'Awareness', seconds: null },
+        { stage: 'Purchase', seconds: 249.5 },
+      ]),
+    ).toBe('Stage,Median seconds\r\nAwareness,\r\nPurchase,249.5\r\n');
   });
 });

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { formatInteger } from '../../format/format.ts';
-import { type CsvValue, downloadCsv, toCsv } from './csv.ts';
+import { type CsvValue, downloadCsv } from './csv.ts';
+import { tableCsv } from './table-csv.ts';
 import './data-table.css';
 
 /** One column: how a row's value is read (for CSV, sorting and `data-value`) and how it is shown. */
@@ -48,15 +49,6 @@ interface DataTableProps<Row> {
   csvFileName?: string;
   sort?: TableSort;
   onSort?: (key: string) => void;
-}
-
-/** The CSV of a table: every row (not only the rows shown), every column that is not screen-only. */
-export function tableCsv<Row>(columns: ReadonlyArray<Column<Row>>, rows: readonly Row[]): string {
-  const exported = columns.filter((column) => !column.screenOnly);
-  return toCsv(
-    exported.map((column) => column.csvLabel ?? column.label),
-    rows.map((row) => exported.map((column) => column.value?.(row) ?? null)),
-  );
 }
 
 function defaultCell(value: CsvValue): ReactNode {

@@ -54,6 +54,12 @@ export function StageFunnelView({ report, journeyName, breakdown, scale, onScale
           label={`Customers per stage of ${journeyName}`}
           testId="stage-chart"
         />
+        {total.steps[0]?.customers === 0 && (
+          <p className="chart-note" data-testid="no-first-stage">
+            None of the {formatInteger(total.customers)} customers in scope has an event that matches a touchpoint of{' '}
+            {total.steps[0]?.name}: do the journey's touchpoints describe these events?
+          </p>
+        )}
       </Card>
       {broken && (
         <Card
