@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
+import { EventFunnelPage } from '../pages/event-funnel/event-funnel-page.tsx';
 import { OverviewPage } from '../pages/overview/overview-page.tsx';
 import { ProcessMapPage } from '../pages/process-map/process-map-page.tsx';
+import { StageFunnelPage } from '../pages/stage-funnel/stage-funnel-page.tsx';
 import { VariantsPage } from '../pages/variants/variants-page.tsx';
 
 export interface Route {
@@ -22,6 +24,23 @@ export const ROUTE_GROUPS: RouteGroup[] = [
     label: 'Measure',
     routes: [
       { path: '/', label: 'Overview', icon: 'M4 19V10M10 19V5M16 19v-7M22 19H2', page: OverviewPage },
+      {
+        path: '/stage-funnel',
+        label: 'Stage funnel',
+        icon: 'M3 5h18l-7 8v6l-4 2v-8z',
+        page: StageFunnelPage,
+      },
+      {
+        path: '/funnel',
+        label: 'Event funnel',
+        icon: 'M4 20h4v-5h4v-5h4V5h4',
+        page: EventFunnelPage,
+      },
+    ],
+  },
+  {
+    label: 'Discover',
+    routes: [
       {
         path: '/process-map',
         label: 'Process map',
