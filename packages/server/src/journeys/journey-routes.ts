@@ -13,7 +13,13 @@ export function journeyRoutes(app: FastifyInstance, workspace: Workspace): void 
       description: journey.description ?? null,
       stages: journey.stages.map((stage) => stage.name),
       touchpoints: journey.touchpoints.map((t) => ({ name: t.name, stage: t.stage })),
-      funnels: journey.funnels.map((f) => ({ name: f.name, mode: f.mode, steps: f.steps.map((s) => s.name) })),
+      funnels: journey.funnels.map((f) => ({
+        name: f.name,
+        mode: f.mode,
+        steps: f.steps.map((s) => s.name),
+        windowSeconds: Number.isFinite(f.windowSeconds) ? f.windowSeconds : null,
+        exclusions: f.exclusions.map((e) => ({ afterStep: e.afterStep + 1, beforeStep: e.beforeStep + 1 })),
+      })),
     })),
   }));
   app.get<{ Params: { id: string } }>('/api/journeys/:id', async (request, reply) => {

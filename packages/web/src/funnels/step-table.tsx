@@ -91,7 +91,7 @@ export function stepColumns({ stepLabel, withGroups, anyOrder }: StepColumnsOpti
       label: 'Dropped off',
       numeric: true,
       value: (r) => r.step.droppedOff,
-      render: (r) => (r.index === 0 ? <span className="muted">–</span> : formatInteger(r.step.droppedOff)),
+      render: (r) => formatInteger(r.step.droppedOff),
       testId: 'step-dropped',
     },
   );

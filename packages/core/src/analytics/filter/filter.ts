@@ -47,9 +47,12 @@ export const NO_FILTER: Filter = {
  * - `breakdown`: `traits.x`, `properties.x` (the customer's first value), `firstTouch` or `lastTouch` (channel).
  */
 export function parseFilter(params: ReportParams): Filter {
+  const fromMs = parseTime(params, 'from', Number.NEGATIVE_INFINITY);
+  const toMs = parseTime(params, 'to', Number.POSITIVE_INFINITY);
+  if (fromMs >= toMs) throw new ReportParamError(`to: expected a time after from (${params.from}), got ${params.to}`);
   return {
-    fromMs: parseTime(params, 'from', Number.NEGATIVE_INFINITY),
-    toMs: parseTime(params, 'to', Number.POSITIVE_INFINITY),
+    fromMs,
+    toMs,
     segment: parseSegment(params.segment),
     breakdown: parseBreakdown(params.breakdown),
   };

@@ -7,7 +7,7 @@ export interface FunnelStep {
   customers: number;
   conversionFromPrevious: Rate;
   conversionFromStart: Rate;
-  /** Customers who reached the previous step but not this one (0 for the first). */
+  /** Customers who reached the previous step but not this one (for the first: in scope but not reaching it). */
   droppedOff: number;
   /** From reaching the previous step to reaching this one (null for the first). */
   timeFromPrevious: TimeStats | null;
@@ -32,7 +32,7 @@ export function funnelSteps(
       customers: here,
       conversionFromPrevious: rate(here, previous),
       conversionFromStart: rate(here, first),
-      droppedOff: s === 0 ? 0 : previous - here,
+      droppedOff: previous - here,
       timeFromPrevious: s === 0 ? null : (times[s] as TimeStats),
     };
   });
