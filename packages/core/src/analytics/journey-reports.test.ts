@@ -94,6 +94,16 @@ describe('stage funnel', () => {
       1, 0, 0,
     ]);
   });
+
+  it('names bad filter parameters', () => {
+    const run = (params: Record<string, string>) => () => runReport(index, 'stage-funnel', params, environment());
+    expect(run({ from: '2026-02-01', to: '2026-01-01' })).toThrow(/to: expected a time after from/);
+    expect(run({ from: 'yesterday' })).toThrow(/from: expected an ISO date/);
+    expect(run({ segment: 'persona=founder' })).toThrow(/segment: expected conditions like/);
+    expect(run({ segment: 'traits.score>=high' })).toThrow(/needs a number/);
+    expect(run({ breakdown: 'persona' })).toThrow(/breakdown: expected an attribute path/);
+    expect(run({ journey: 'nope' })).toThrow(/journey: no journey "nope"/);
+  });
 });
 
 describe('event funnel', () => {
