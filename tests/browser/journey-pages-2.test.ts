@@ -118,6 +118,15 @@ describe('journey pages 2', () => {
     expect(await page.getByTestId('paths-depth').inputValue()).toBe('3');
     await expectPaths(page, toOrder);
     expect(errors).toEqual([]);
+
+    // A depth the server refuses: its own words, on the depth field, and no numbers left standing.
+    await page.goto(`${url}/paths?depth=11`);
+    const refused = page.getByTestId('filter-error');
+    await poll(() => refused.textContent()).toContain('depth: expected at most 10 steps, got 11');
+    expect(await refused.getAttribute('data-param')).toBe('depth');
+    expect(await page.getByTestId('paths-depth').inputValue()).toBe('11');
+    expect(await page.getByTestId('paths').count()).toBe(0);
+    expect(errors.map((e) => e.includes('status of 400'))).toEqual([true]);
   }, 150_000);
 
   it('retention: cohort cells and the overall line are the API numbers; events and period in the address; CSV', async () => {

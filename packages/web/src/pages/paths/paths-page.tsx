@@ -41,7 +41,8 @@ export function PathsPage() {
   const param = (name: (typeof PATHS_PARAMS)[number]) => (search.get(name) ?? '').trim();
   const anchor = readAnchor(search);
   const by = parseBy(param('by')) ?? 'event';
-  const depth = parseCount(param('depth'), 1, 10) ?? DEFAULT_DEPTH;
+  // Out of range values stay in the picker: the server says what is allowed, on this field.
+  const depth = parseCount(param('depth'), 1, 1000) ?? DEFAULT_DEPTH;
   const top = parseCount(param('top'), 1, 1000) ?? DEFAULT_TOP;
   const variants = parseCount(param('variants'), 1, 10_000) ?? DEFAULT_VARIANTS;
   const needsJourney = usesJourney(anchor, by);
@@ -111,9 +112,10 @@ export function PathsPage() {
             value={depth}
             onChange={(event) => setCount('depth', Number(event.target.value), DEFAULT_DEPTH)}
             title="How many steps from the anchor (at most 10)"
+            aria-invalid={invalid === 'depth'}
             data-testid="paths-depth"
           >
-            {DEPTHS.map((n) => (
+            {choicesWith(DEPTHS, depth).map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
@@ -127,6 +129,7 @@ export function PathsPage() {
             value={top}
             onChange={(event) => setCount('top', Number(event.target.value), DEFAULT_TOP)}
             title="How many labels each step shows; the rest are summed as Other"
+            aria-invalid={invalid === 'top'}
             data-testid="paths-top"
           >
             {choicesWith(TOP_CHOICES, top).map((n) => (

@@ -29,7 +29,7 @@ export function RetentionChart({ report, testId }: { report: RetentionReport; te
       xAxis: {
         type: 'category',
         data: labels,
-        boundaryGap: false,
+        boundaryGap: true,
         axisLine: { lineStyle: { color: '#d5d9e2' } },
         axisTick: { show: false },
         axisLabel: { color: CHART_COLORS.axis, fontSize: 11.5 },

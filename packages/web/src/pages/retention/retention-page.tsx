@@ -93,6 +93,7 @@ export function RetentionPage() {
               const next = Number(event.target.value);
               setQueryParams({ periods: next === DEFAULT_PERIOD_COUNT ? null : String(next) });
             }}
+            aria-invalid={invalid === 'periods'}
             data-testid="retention-periods"
           >
             {choicesWith(PERIOD_COUNTS, periods).map((n) => (
