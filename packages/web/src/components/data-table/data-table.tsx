@@ -19,6 +19,8 @@ export interface Column<Row> {
   render?: (row: Row) => ReactNode;
   /** A column only for the eye (bars, ranks): not in the CSV. */
   screenOnly?: boolean;
+  /** A column only for the CSV (e.g. the counts behind rates shown on screen): not in the table. */
+  csvOnly?: boolean;
   /** Hide the header text (still given to screen readers). */
   hideLabel?: boolean;
   /** Extra class for the column's cells, e.g. `bar-col`, `name`, `muted`. */
@@ -64,6 +66,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const { columns, rows, rowKey, firstRows, csvFileName: fileName, sort, onSort } = props;
   const [all, setAll] = useState(false);
   const shown = firstRows === undefined || all ? rows : rows.slice(0, firstRows);
+  const onScreen = columns.filter((column) => !column.csvOnly);
   const classes = ['table', props.compact ? 'compact' : '', props.className ?? ''].filter(Boolean).join(' ');
   const exportCsv = () => {
     if (fileName !== undefined) downloadCsv(fileName, tableCsv(columns, rows));
@@ -74,7 +77,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         <table className={classes} data-testid={props.testId}>
           <thead>
             <tr>
-              {columns.map((column) => (
+              {onScreen.map((column) => (
                 <HeaderCell key={column.key} column={column} sort={sort} onSort={onSort} />
               ))}
             </tr>
@@ -82,7 +85,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           <tbody>
             {shown.map((row, index) => (
               <tr key={rowKey(row, index)} data-testid={props.rowTestId} className={props.rowClassName?.(row, index)}>
-                {columns.map((column) => {
+                {onScreen.map((column) => {
                   const value = column.value?.(row) ?? null;
                   const classNames = [column.numeric ? 'num' : '', column.className ?? ''].filter(Boolean).join(' ');
                   return (
