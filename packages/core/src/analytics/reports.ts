@@ -3,10 +3,13 @@ import { type DfgReport, directlyFollows } from './dfg/dfg.ts';
 import type { EventFunnelReport } from './event-funnel/event-funnel.ts';
 import { eventFunnelReport } from './event-funnel/event-funnel-report.ts';
 import { ReportParamError, type ReportParams } from './filter/filter.ts';
+import { type KpisReport, kpisReport } from './kpis/kpis-report.ts';
 import { type Bucket, type OverviewReport, overview } from './overview/overview.ts';
 import { EMPTY_ENVIRONMENT, positiveInt, type ReportDefinition, type ReportEnvironment } from './report-environment.ts';
 import type { StageFunnelReport } from './stage-funnel/stage-funnel.ts';
 import { stageFunnelReport } from './stage-funnel/stage-funnel-report.ts';
+import type { TimelineReport } from './timeline/timeline.ts';
+import { timelineReport } from './timeline/timeline-report.ts';
 import { type VariantsReport, variants } from './variants/variants.ts';
 
 export interface ReportTypes {
@@ -15,6 +18,8 @@ export interface ReportTypes {
   overview: OverviewReport;
   'stage-funnel': StageFunnelReport;
   funnel: EventFunnelReport;
+  kpis: KpisReport;
+  timeline: TimelineReport;
 }
 
 export type ReportName = keyof ReportTypes;
@@ -36,6 +41,8 @@ const reports: { [K in ReportName]: ReportDefinition<ReportTypes[K]> } = {
   },
   'stage-funnel': stageFunnelReport,
   funnel: eventFunnelReport,
+  kpis: kpisReport,
+  timeline: timelineReport,
 };
 
 export const REPORT_NAMES = Object.keys(reports) as ReportName[];

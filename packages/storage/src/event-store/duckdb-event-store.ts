@@ -14,7 +14,15 @@ import {
 } from '@duckdb/node-api';
 import { type AttributePath, CHANNELS, type LoadedEventAttribute, type LoadedTrait } from '@waymark/core';
 import { readEventAttribute, readTrait } from './attribute-reader.ts';
-import type { DictionaryAdditions, EventStore, IndexRowChunk, IndexScan, StoredEvent } from './event-store.ts';
+import { readCustomerEvents } from './customer-events.ts';
+import type {
+  CustomerEvent,
+  DictionaryAdditions,
+  EventStore,
+  IndexRowChunk,
+  IndexScan,
+  StoredEvent,
+} from './event-store.ts';
 import { CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
 import { copyNumberColumn, readColumns } from './vectors.ts';
 
@@ -242,6 +250,10 @@ export class DuckDbEventStore implements EventStore {
   /** A customer trait's identify history, in arrival order. */
   traitHistory(path: AttributePath): Promise<LoadedTrait> {
     return readTrait(this.reader, path);
+  }
+
+  customerEvents(identityCodes: readonly number[]): Promise<CustomerEvent[]> {
+    return readCustomerEvents(this.reader, identityCodes);
   }
 
   /** Runs read-only SQL for reports and benchmarks; rows as JSON-friendly objects. */
