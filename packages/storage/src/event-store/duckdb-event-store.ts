@@ -127,8 +127,15 @@ export class DuckDbEventStore implements EventStore {
   }
 
   async messageHashes(): Promise<Float64Array> {
-    const [hashes] = await readColumns(this.reader, 'SELECT message_hash FROM events', [Float64Array]);
-    return hashes as Float64Array;
+    // Its own connection: this streams in the background while reports query the reader, and a
+    // second query on a connection cuts short the result it is streaming (dedupe would miss ids).
+    const connection = await this.instance.connect();
+    try {
+      const [hashes] = await readColumns(connection, 'SELECT message_hash FROM events', [Float64Array]);
+      return hashes as Float64Array;
+    } finally {
+      connection.closeSync();
+    }
   }
 
   async existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>> {
@@ -252,8 +259,15 @@ export class DuckDbEventStore implements EventStore {
     return readTrait(this.reader, path);
   }
 
-  customerEvents(identityCodes: readonly number[]): Promise<CustomerEvent[]> {
-    return readCustomerEvents(this.reader, identityCodes);
+  async customerEvents(identityCodes: readonly number[]): Promise<CustomerEvent[]> {
+    // Its own connection: the timeline is read outside the ingest lock, and a query on the
+    // reader would cut short an attribute column the reader may be streaming meanwhile.
+    const connection = await this.instance.connect();
+    try {
+      return await readCustomerEvents(connection, identityCodes);
+    } finally {
+      connection.closeSync();
+    }
   }
 
   /** Runs read-only SQL for reports and benchmarks; rows as JSON-friendly objects. */
