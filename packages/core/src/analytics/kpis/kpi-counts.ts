@@ -23,6 +23,8 @@ export interface KpiCountInput {
   /** Activity codes of `Contact Completed` and `Survey Answered` (-1 when the data has none). */
   contactActivity: number;
   surveyActivity: number;
+  /** The rows of either activity, ascending (see {@link kpiEventRows}). */
+  eventRows: Int32Array;
   /** Whether a customer (root identity code) is identified: has a userId. */
   identified(customer: number): boolean;
   /** The data's last event: an FCR window must have closed by then to count. */
@@ -77,15 +79,21 @@ export function countKpis(input: KpiCountInput): KpiCounts {
     byBase = grouping === null ? -1 : totalBase + (1 + grouping.groupOf(row)) * SLOT_COUNT;
   };
 
-  for (let r = 0; r < rows.runCount; r++) {
+  const eventRows = input.eventRows;
+  let next = 0;
+  for (let r = 0; r < rows.runCount && next < eventRows.length; r++) {
+    const runEnd = runStart[r + 1] as number;
+    if ((eventRows[next] as number) >= runEnd) continue; // no contacts or surveys
+    const first = next;
+    while (next < eventRows.length && (eventRows[next] as number) < runEnd) next++;
     const g = scope.group[r] as number;
     if (g < 0) continue;
     const from = scope.rowStart[r] as number;
     const to = scope.rowEnd[r] as number;
-    const runEnd = runStart[r + 1] as number;
     let contacts = 0;
     let surveys = 0;
-    for (let row = runStart[r] as number; row < runEnd; row++) {
+    for (let k = first; k < next; k++) {
+      const row = eventRows[k] as number;
       const a = activity[row] as number;
       if (a === contactActivity) {
         if (contacts === contactRows.length) contactRows = grow(contactRows);
@@ -137,15 +145,7 @@ export function countKpis(input: KpiCountInput): KpiCounts {
                 : Math.min(nextNoReason, reasonStamp[reason] === stamp ? (nextByReason[reason] as number) : Infinity);
             if (sameReasonNext - t > fcrMs) add(SLOT.fcrResolved, 1);
           }
-          const mediumCode = columns.medium.codes[row] as number;
-          const c = channel[row] as number;
-          if (
-            outcome === OUTCOME_SELF_SERVED ||
-            (mediumCode >= 0 && columns.medium.entersSelfService[mediumCode] === 1) ||
-            valueAt(columns.ivrSeconds, row, 0) > 0 ||
-            c === IVR ||
-            c === BOT
-          ) {
+          if (outcome === OUTCOME_SELF_SERVED || entersSelfService(columns, row, channel[row] as number)) {
             add(SLOT.enteredSelfService, 1);
             if (outcome === OUTCOME_SELF_SERVED && nextAgent - t > containmentMs) add(SLOT.contained, 1);
           }
@@ -173,18 +173,62 @@ export function countKpis(input: KpiCountInput): KpiCounts {
       const row = surveyRows[k] as number;
       const surveyCode = columns.survey.codes[row] as number;
       const kind = surveyCode < 0 ? -1 : (columns.survey.kind[surveyCode] as number);
-      const score = valueAt(columns.score, row, Number.NaN);
-      if (kind < 0 || !Number.isInteger(score)) continue;
+      const slot = surveySlot(kind, valueAt(columns.score, row, Number.NaN));
+      if (slot < 0) continue;
       enter(g, row);
       const id = link === null ? -1 : (link[row] as number);
       if (id >= 0 && linkStamp[id] === r + 1) byBase = totalBase + (1 + (linkedGroup[id] as number)) * SLOT_COUNT;
-      if (kind === SURVEY_NPS && score >= 0 && score <= 10)
-        add(score >= 9 ? SLOT.npsPromoters : score >= 7 ? SLOT.npsPassives : SLOT.npsDetractors, 1);
-      else if (kind === SURVEY_CSAT && score >= 1 && score <= 5) add(SLOT.csat + score - 1, 1);
-      else if (kind === SURVEY_CES && score >= 1 && score <= 7) add(SLOT.ces + score - 1, 1);
+      add(slot, 1);
     }
   }
   return { counts, cellsPerGroup };
+}
+
+/** The slot a survey answer counts in; -1 for another survey, or a score off its scale. */
+function surveySlot(kind: number, score: number): number {
+  if (!Number.isInteger(score)) return -1;
+  if (kind === SURVEY_NPS && score >= 0 && score <= 10)
+    return score >= 9 ? SLOT.npsPromoters : score >= 7 ? SLOT.npsPassives : SLOT.npsDetractors;
+  if (kind === SURVEY_CSAT && score >= 1 && score <= 5) return SLOT.csat + score - 1;
+  if (kind === SURVEY_CES && score >= 1 && score <= 7) return SLOT.ces + score - 1;
+  return -1;
+}
+
+/** A contact entered IVR or bot: by its medium, its IVR time or its channel (self-served ones always did). */
+function entersSelfService(columns: KpiColumns, row: number, channel: number): boolean {
+  const medium = columns.medium.codes[row] as number;
+  return (
+    (medium >= 0 && columns.medium.entersSelfService[medium] === 1) ||
+    valueAt(columns.ivrSeconds, row, 0) > 0 ||
+    channel === IVR ||
+    channel === BOT
+  );
+}
+
+const eventRowCache = new WeakMap<SortedRows, { key: string; rows: Int32Array }>();
+
+/**
+ * The rows of contacts and surveys, ascending: found once per index state, so a KPI run
+ * visits only these rather than every event.
+ */
+export function kpiEventRows(rows: SortedRows, contactActivity: number, surveyActivity: number): Int32Array {
+  const key = `${contactActivity},${surveyActivity}`;
+  const cached = eventRowCache.get(rows);
+  if (cached?.key === key) return cached.rows;
+  const { activity } = rows;
+  let count = 0;
+  for (let row = 0; row < rows.length; row++) {
+    const a = activity[row] as number;
+    if (a === contactActivity || a === surveyActivity) count++;
+  }
+  const found = new Int32Array(count);
+  count = 0;
+  for (let row = 0; row < rows.length; row++) {
+    const a = activity[row] as number;
+    if (a === contactActivity || a === surveyActivity) found[count++] = row;
+  }
+  eventRowCache.set(rows, { key, rows: found });
+  return found;
 }
 
 function grow(array: Int32Array): Int32Array {

@@ -8,7 +8,7 @@ import { chosenJourney, type ReportDefinition, type ReportEnvironment } from '..
 import { compareText } from '../shared/order.ts';
 import { dimensionPath, type KpiGrouping, kpiGrouping } from './kpi-by.ts';
 import { CONTACT_EVENT, CONTACT_ID_PROPERTY, KPI_PROPERTIES, kpiColumns, SURVEY_EVENT } from './kpi-columns.ts';
-import { countKpis } from './kpi-counts.ts';
+import { countKpis, kpiEventRows } from './kpi-counts.ts';
 import { type KpiDefinitions, kpiDefinitions } from './kpi-definitions.ts';
 import { addCell, type KpiSet, kpiSet, SLOT, SLOT_COUNT } from './kpi-set.ts';
 import { type KpiDimension, type KpiSettings, kpiDimension, kpiSettings } from './kpi-settings.ts';
@@ -65,13 +65,16 @@ export const kpisReport: ReportDefinition<KpisReport> = {
     const contactIds = grouping?.surveysFollowContact === true ? context.attribute(CONTACT_ID_PROPERTY) : null;
     const scope = customerScope(rows, filter, context);
     const dataEndMs = lastEventMs(rows);
+    const contactActivity = index.activities.lookup(CONTACT_EVENT) ?? -1;
+    const surveyActivity = index.activities.lookup(SURVEY_EVENT) ?? -1;
     const { counts, cellsPerGroup } = countKpis({
       rows,
       scope,
       columns: kpiColumns(context),
       settings,
-      contactActivity: index.activities.lookup(CONTACT_EVENT) ?? -1,
-      surveyActivity: index.activities.lookup(SURVEY_EVENT) ?? -1,
+      contactActivity,
+      surveyActivity,
+      eventRows: kpiEventRows(rows, contactActivity, surveyActivity),
       identified: (customer) => index.identities.isUser(customer),
       dataEndMs,
       grouping,
