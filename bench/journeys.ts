@@ -28,6 +28,7 @@ import {
   runFunnelSql,
   stageCaseSql,
 } from './journey-peer.ts';
+import { kpiCountsOf, kpiSql, runKpiSql } from './kpi-peer.ts';
 import { median, timeIt } from './measure.ts';
 
 const { values } = parseArgs({
@@ -231,6 +232,38 @@ for (const [name, work, plain] of variantsOf) {
     ratio: `${f1(t.seconds / plain)}× the unfiltered run`,
     target: '< 10× unfiltered',
     met: t.seconds / plain < 10 ? 'yes' : 'no',
+  });
+}
+
+// KPIs: the kernel against the same counts in DuckDB SQL (bench/kpi-peer.ts), then grouped by reason.
+{
+  const needs = reportNeeds('kpis', { by: 'reason' }, environment);
+  const loaded = await timeIt(() => workspace.track(needs));
+  table.push({
+    benchmark: `load ${needs.length} KPI attribute columns from the store (once per attribute)`,
+    waymark: ms(loaded.seconds),
+    peer: '-',
+    ratio: '-',
+    target: '-',
+    met: '-',
+  });
+  const settings = runReport(index, 'kpis', {}, environment).definitions.settings;
+  const query = kpiSql('store.events', 'store.activities', settings, null);
+  await runKpiSql(sql, query); // warm-up
+  const peerKpis = await timeIt(() => runKpiSql(sql, query));
+  const kpis = await timed(() => runReport(index, 'kpis', {}, environment));
+  const ours = kpiCountsOf(kpis.result.total.kpis);
+  const theirs = peerKpis.result.get('total') ?? {};
+  const same = Object.keys(ours).every((key) => ours[key] === theirs[key]);
+  compare('KPIs (contact centre + voice of customer, all counts)', kpis.seconds, peerKpis.seconds, 0.15, same);
+  const byReason = await timed(() => runReport(index, 'kpis', { by: 'reason' }, environment));
+  table.push({
+    benchmark: 'KPIs by reason',
+    waymark: ms(byReason.seconds),
+    peer: '-',
+    ratio: `${f1(byReason.seconds / kpis.seconds)}× the total`,
+    target: '< 10× total',
+    met: byReason.seconds / kpis.seconds < 10 ? 'yes' : 'no',
   });
 }
 

@@ -15,7 +15,8 @@ const JOURNEY = fileURLToPath(new URL('../../examples/journeys/simple-subscripti
 /** Every report, the journey ones with filters and breakdowns that read properties and traits. */
 async function reports(workspace: Workspace): Promise<unknown[]> {
   const out: unknown[] = [];
-  for (const name of REPORT_NAMES) out.push(await workspace.report(name));
+  for (const name of REPORT_NAMES)
+    out.push(await workspace.report(name, name === 'timeline' ? { customer: 'c11-3' } : {}));
   out.push(await workspace.report('stage-funnel', { breakdown: 'properties.plan', segment: 'properties.score>=5' }));
   out.push(await workspace.report('funnel', { funnel: 'Checkout', breakdown: 'lastTouch', dropOffAfter: '1' }));
   return out;

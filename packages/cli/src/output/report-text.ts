@@ -1,5 +1,7 @@
 import type { FunnelStep, ReportName, ReportTypes } from '@waymark/core';
+import { kpiText } from './kpi-text.ts';
 import { formatNumber, formatSeconds, formatTable } from './table.ts';
+import { timelineText } from './timeline-text.ts';
 
 /** The readable (non-JSON) form of each report. */
 export function reportText<K extends ReportName>(name: K, report: ReportTypes[K]): string {
@@ -51,6 +53,8 @@ export function reportText<K extends ReportName>(name: K, report: ReportTypes[K]
     }
     return sections.join('\n');
   }
+  if (name === 'kpis') return kpiText(report as ReportTypes['kpis']);
+  if (name === 'timeline') return timelineText(report as ReportTypes['timeline']);
   const o = report as ReportTypes['overview'];
   return [
     `${formatNumber(o.events)} events from ${formatNumber(o.customers)} customers, ${o.firstTimestamp ?? '-'} to ${o.lastTimestamp ?? '-'}`,

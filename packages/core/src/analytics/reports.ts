@@ -3,6 +3,7 @@ import { type DfgReport, directlyFollows } from './dfg/dfg.ts';
 import type { EventFunnelReport } from './event-funnel/event-funnel.ts';
 import { eventFunnelReport } from './event-funnel/event-funnel-report.ts';
 import { ReportParamError, type ReportParams } from './filter/filter.ts';
+import { type KpisReport, kpisReport } from './kpis/kpis-report.ts';
 import { type Bucket, type OverviewReport, overview } from './overview/overview.ts';
 import type { PathsReport } from './paths/paths.ts';
 import { pathsReport } from './paths/paths-report.ts';
@@ -11,6 +12,8 @@ import type { RetentionReport } from './retention/retention.ts';
 import { retentionReport } from './retention/retention-report.ts';
 import type { StageFunnelReport } from './stage-funnel/stage-funnel.ts';
 import { stageFunnelReport } from './stage-funnel/stage-funnel-report.ts';
+import type { TimelineReport } from './timeline/timeline.ts';
+import { timelineReport } from './timeline/timeline-report.ts';
 import { type VariantsReport, variants } from './variants/variants.ts';
 
 export interface ReportTypes {
@@ -21,6 +24,8 @@ export interface ReportTypes {
   funnel: EventFunnelReport;
   retention: RetentionReport;
   paths: PathsReport;
+  kpis: KpisReport;
+  timeline: TimelineReport;
 }
 
 export type ReportName = keyof ReportTypes;
@@ -44,6 +49,8 @@ const reports: { [K in ReportName]: ReportDefinition<ReportTypes[K]> } = {
   funnel: eventFunnelReport,
   retention: retentionReport,
   paths: pathsReport,
+  kpis: kpisReport,
+  timeline: timelineReport,
 };
 
 export const REPORT_NAMES = Object.keys(reports) as ReportName[];

@@ -9,12 +9,14 @@ import {
   type ReportTypes,
   reportNeeds,
   runReport,
+  type TimelineReport,
 } from '@waymark/core';
 import { DuckDbEventStore } from '@waymark/storage';
 import { IngestPipeline } from '../ingest/pipeline.ts';
 import { ParallelKernels } from '../parallel/parallel-kernels.ts';
 import { journeyFilesIn, journeysFolder, loadJourneyFiles } from './journeys.ts';
 import { loadIndexFromStore } from './load-index.ts';
+import { timelineFromStore } from './timeline-from-store.ts';
 
 export interface OpenOptions {
   /**
@@ -50,7 +52,8 @@ export class Workspace {
 
   /**
    * Runs a report (the entry point the server and CLI share). The same result as core's
-   * `runReport`; the DFG runs on both cores when parallel kernels are up.
+   * `runReport`; the DFG runs on both cores when parallel kernels are up, and the timeline
+   * gets the details only the store holds.
    */
   async report<K extends ReportName>(name: K, params: ReportParams = {}): Promise<ReportTypes[K]> {
     if (name === 'dfg' && this.kernels !== null) {
@@ -58,7 +61,9 @@ export class Workspace {
     }
     const environment = this.environment();
     await this.track(reportNeeds(name, params, environment));
-    return runReport(this.index, name, params, environment);
+    const report = runReport(this.index, name, params, environment);
+    if (name !== 'timeline') return report;
+    return (await timelineFromStore(this.store, this.index, report as TimelineReport)) as ReportTypes[K];
   }
 
   environment(): ReportEnvironment {

@@ -14,7 +14,15 @@ import {
 } from '@duckdb/node-api';
 import { type AttributePath, CHANNELS, type LoadedEventAttribute, type LoadedTrait } from '@waymark/core';
 import { readEventAttribute, readTrait } from './attribute-reader.ts';
-import type { DictionaryAdditions, EventStore, IndexRowChunk, IndexScan, StoredEvent } from './event-store.ts';
+import { readCustomerEvents } from './customer-events.ts';
+import type {
+  CustomerEvent,
+  DictionaryAdditions,
+  EventStore,
+  IndexRowChunk,
+  IndexScan,
+  StoredEvent,
+} from './event-store.ts';
 import { CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
 import { copyNumberColumn, readColumns } from './vectors.ts';
 
@@ -119,7 +127,10 @@ export class DuckDbEventStore implements EventStore {
   }
 
   async messageHashes(): Promise<Float64Array> {
-    const [hashes] = await readColumns(this.reader, 'SELECT message_hash FROM events', [Float64Array]);
+    // Streams in the background while reports query the reader (dedupe must not miss ids).
+    const [hashes] = await this.onOwnConnection((connection) =>
+      readColumns(connection, 'SELECT message_hash FROM events', [Float64Array]),
+    );
     return hashes as Float64Array;
   }
 
@@ -236,12 +247,30 @@ export class DuckDbEventStore implements EventStore {
 
   /** An event attribute of every journey row (for the index's attribute columns). */
   eventAttribute(path: AttributePath): Promise<LoadedEventAttribute> {
-    return readEventAttribute(this.reader, path);
+    return this.onOwnConnection((connection) => readEventAttribute(connection, path));
   }
 
   /** A customer trait's identify history, in arrival order. */
   traitHistory(path: AttributePath): Promise<LoadedTrait> {
-    return readTrait(this.reader, path);
+    return this.onOwnConnection((connection) => readTrait(connection, path));
+  }
+
+  customerEvents(identityCodes: readonly number[]): Promise<CustomerEvent[]> {
+    // Read outside the ingest lock, while other reads may be streaming.
+    return this.onOwnConnection((connection) => readCustomerEvents(connection, identityCodes));
+  }
+
+  /**
+   * Runs a streaming read on a connection of its own: a second query on a shared connection
+   * silently ends a result still streaming there (duckdb-node-neo#227).
+   */
+  private async onOwnConnection<T>(read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    try {
+      return await read(connection);
+    } finally {
+      connection.closeSync();
+    }
   }
 
   /** Runs read-only SQL for reports and benchmarks; rows as JSON-friendly objects. */

@@ -18,6 +18,9 @@ export interface StoredEvent extends WaymarkEvent, EncodedIdentity {
   source: string;
 }
 
+/** A stored event read back by name, with its arrival number (see {@link EventStore.customerEvents}). */
+export type CustomerEvent = WaymarkEvent & { seq: number };
+
 /** Dictionary entries created since the last commit: names for codes fromCode, fromCode + 1, … */
 export interface DictionaryAdditions {
   identities: { fromCode: number; names: readonly string[] };
@@ -61,6 +64,11 @@ export interface EventStore {
   eventAttribute(path: AttributePath): Promise<LoadedEventAttribute>;
   /** A customer trait's identify history, in arrival order. */
   traitHistory(path: AttributePath): Promise<LoadedTrait>;
+  /**
+   * One customer's events (every type, with properties and traits) in arrival order: those
+   * credited to one of these identity codes (userId, else anonymousId) — for the timeline.
+   */
+  customerEvents(identityCodes: readonly number[]): Promise<CustomerEvent[]>;
   /**
    * Right to erasure for one customer's identity codes, in one transaction: deletes the events
    * credited to them (userId, else anonymousId, is one of them), unlinks other customers' events
