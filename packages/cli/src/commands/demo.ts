@@ -1,14 +1,21 @@
 import { existsSync } from 'node:fs';
-import { generateSimpleJourneys } from '@waymark/core';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SubscriptionWorld } from '@waymark/core';
 import { startServer } from '@waymark/server';
 import { announce, parsePort, stopOnSignal } from './serve.ts';
 
-const DEMO_CUSTOMERS = 5000;
+/** Big enough for queues to form at the contact centre's peaks, small enough to load in seconds. */
+const DEMO_CUSTOMERS = 20_000;
 const DEMO_SEED = 7;
 
+/** The ground truth of the demo world, kept in the data folder so it is removed (and remade) with the data. */
+export const DEMO_TRUTH_FILE = 'ground-truth.json';
+
 /**
- * `waymark demo` (what `npm start` runs): a data folder seeded with generated journeys on
- * first start, served on loopback without an admin token.
+ * `waymark demo` (what `npm start` runs): a data folder seeded on first start with the
+ * subscription world (a home-internet business over twelve weeks, docs/demo-world.md) and its
+ * ground truth, served on loopback without an admin token.
  */
 export async function demoCommand(flags: { data?: string; port?: string }): Promise<void> {
   const dataDir = flags.data ?? '.waymark-demo';
@@ -21,9 +28,20 @@ export async function demoCommand(flags: { data?: string; port?: string }): Prom
     adminToken: null,
   });
   if (fresh || server.workspace.index.eventCount === 0) {
-    const messages: unknown[] = [];
-    generateSimpleJourneys({ customers: DEMO_CUSTOMERS, seed: DEMO_SEED }, (line) => messages.push(JSON.parse(line)));
-    await server.workspace.pipeline.submit(messages, { source: 'demo' });
+    process.stdout.write(`Generating the demo world (${DEMO_CUSTOMERS.toLocaleString('en-US')} customers)…\n`);
+    const world = new SubscriptionWorld({ customers: DEMO_CUSTOMERS, seed: DEMO_SEED });
+    // A day at a time: generating the next day overlaps with storing the last.
+    let stored: Promise<unknown> = Promise.resolve();
+    while (!world.done) {
+      const messages: unknown[] = [];
+      world.simulateNextDay((line) => messages.push(JSON.parse(line)));
+      await stored;
+      stored = server.workspace.pipeline.submit(messages, { source: 'demo' });
+    }
+    await stored;
+    const truthPath = join(dataDir, DEMO_TRUTH_FILE);
+    await writeFile(truthPath, `${JSON.stringify(world.groundTruth(), null, 2)}\n`);
+    process.stdout.write(`Ground truth of the planted friction: ${truthPath}\n`);
   }
   announce(server.url, server.writeKey, server.adminToken, server.workspace.index.eventCount);
   stopOnSignal(server.close);
