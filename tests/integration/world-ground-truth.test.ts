@@ -207,14 +207,14 @@ describe('the subscription world: ground truth against Waymark', () => {
         count(*) FILTER (WHERE reason = 'refund' AND transfers > 0)::INTEGER AS refund_transferred,
         count(*) FILTER (WHERE reason <> 'refund')::INTEGER AS other_answered,
         count(*) FILTER (WHERE reason <> 'refund' AND transfers > 0)::INTEGER AS other_transferred
-      FROM contacts WHERE agent_id IS NOT NULL AND outcome <> 'abandoned'`);
+      FROM contacts WHERE medium IN ('call', 'callback') AND outcome <> 'abandoned'`);
     expect(row?.refund_answered).toBe(measured.refundAnswered);
     expect(row?.refund_transferred).toBe(measured.refundTransferred);
     const refundShare = (row?.refund_transferred as number) / (row?.refund_answered as number);
     const otherShare = (row?.other_transferred as number) / (row?.other_answered as number);
     expect(otherShare).toBeCloseTo(measured.otherTransferredShare, 12);
-    // Billing hands 70% of refunds to care (phone calls only; chats and e-mails are not transferred).
-    expect(refundShare).toBeGreaterThan(0.3);
+    // Billing hands 70% of refund calls to care (a few more reach care first by a wrong IVR choice).
+    expect(Math.abs(refundShare - 0.7)).toBeLessThan(0.12);
     expect(refundShare).toBeGreaterThan(5 * otherShare);
   });
 });

@@ -77,9 +77,16 @@ export class CustomerRandom {
     return items[Math.floor(this.next(customer) * items.length)] as T;
   }
 
-  /** A function drawing from one customer's stream (for helpers that take `() => number`). */
+  private streamCustomer = 0;
+  private readonly stream = (): number => this.next(this.streamCustomer);
+
+  /**
+   * A function drawing from one customer's stream, for helpers that take `() => number`. It
+   * is one shared function (no closure per call): use it before asking for another customer's.
+   */
   streamOf(customer: number): () => number {
-    return () => this.next(customer);
+    this.streamCustomer = customer;
+    return this.stream;
   }
 
   private reseed(customer: number, seed: number): void {

@@ -71,7 +71,7 @@ export class TruthCounters {
   readonly pauseContactsByMediumOutcome: Record<string, number> = {};
   customersWantingPause = 0;
 
-  /** Answered contacts (any medium with an agent) of refund reason and of the others, and those transferred. */
+  /** Answered calls (medium call or callback) about refunds and about everything else, and those transferred. */
   refundAnswered = 0;
   refundTransferred = 0;
   refundTransfers = 0;
@@ -106,7 +106,8 @@ export class TruthCounters {
         (monday ? this.billingMondayMorning : this.billingOtherTimes).add(contact);
       }
     }
-    if (contact.outcome !== 'abandoned' && contact.agentSlot >= 0) {
+    const answeredCall = (medium === 'call' || medium === 'callback') && contact.outcome !== 'abandoned';
+    if (answeredCall) {
       if (reason === 'refund') {
         this.refundAnswered++;
         this.refundTransfers += contact.transfers;

@@ -113,7 +113,7 @@ export function refundFriction({ truth }: JourneyContext): GroundTruthFriction {
     id: REFUND_PING_PONG.id,
     title: REFUND_PING_PONG.title,
     definition:
-      'answered = `Contact Completed` with an agentId and outcome not abandoned; transferred = transfers > 0; refund = reason refund, others = every other reason',
+      'answered calls = `Contact Completed` with medium call or callback and outcome not abandoned; transferred = transfers > 0; refund = reason refund, others = every other reason',
     planted: {
       reason: REFUND_PING_PONG.reason,
       fromQueue: REFUND_PING_PONG.fromQueue,

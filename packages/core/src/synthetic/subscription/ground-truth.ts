@@ -1,4 +1,4 @@
-import { QUEUES } from './contact-centre/queues.ts';
+import { PHONE_QUEUES, QUEUES } from './contact-centre/queues.ts';
 import type { StaffingPlan } from './contact-centre/staffing.ts';
 import { IDENTIFIED, SUBSCRIBED_AT_START, TRAITS_SENT } from './customer-state.ts';
 import { mondayFriction, pauseFriction, paymentFriction, refundFriction } from './ground-truth-friction.ts';
@@ -125,8 +125,10 @@ export function groundTruthOf(
       byReason: truth.contactsByReason,
       byMedium: truth.contactsByMedium,
       byOutcome: truth.contactsByOutcome,
-      callsByQueue: Object.fromEntries(QUEUES.map((q, i) => [q, truth.callsByQueue[i]?.toJSON() ?? {}])),
-      callbacksByQueue: truth.callbacksByQueue,
+      callsByQueue: Object.fromEntries(PHONE_QUEUES.map((q) => [QUEUES[q], truth.callsByQueue[q]?.toJSON() ?? {}])),
+      callbacksByQueue: Object.fromEntries(
+        PHONE_QUEUES.map((q) => [QUEUES[q], truth.callbacksByQueue[QUEUES[q] as string] ?? 0]),
+      ),
       repeatContacts: truth.repeatContacts,
     },
     surveys: {

@@ -24,7 +24,8 @@ export class MessageWriter {
   readonly lastMs: Float64Array;
   /** Stages each customer has reached (bit per stage, stages.ts). */
   readonly stageMask: Uint8Array;
-  readonly activityCounts = new Map<string, number>();
+  /** Per activity: how many were written and its stage bit (one look-up per message). */
+  private readonly activities = new Map<string, { count: number; stageBit: number }>();
   trackCount = 0;
   identifyCount = 0;
   emit: (line: string) => void = () => {};
@@ -36,6 +37,11 @@ export class MessageWriter {
     this.sent = new Uint16Array(customers);
     this.lastMs = new Float64Array(customers);
     this.stageMask = new Uint8Array(customers);
+  }
+
+  /** Messages written per activity. */
+  get activityCounts(): Map<string, number> {
+    return new Map([...this.activities].map(([name, { count }]) => [name, count]));
   }
 
   userId(customer: number): string {
@@ -80,8 +86,13 @@ export class MessageWriter {
       `{"type":"track","messageId":"w${this.seed}-${customer}-${k}",${this.ids(customer, who)},"event":"${event}","timestamp":"${isoUtc(at)}","context":{"channel":"${channel}"},"properties":{${properties}}}`,
     );
     this.trackCount++;
-    this.activityCounts.set(event, (this.activityCounts.get(event) ?? 0) + 1);
-    this.stageMask[customer] = (this.stageMask[customer] as number) | stageBitOf(event);
+    let activity = this.activities.get(event);
+    if (activity === undefined) {
+      activity = { count: 0, stageBit: stageBitOf(event) };
+      this.activities.set(event, activity);
+    }
+    activity.count++;
+    this.stageMask[customer] = (this.stageMask[customer] as number) | activity.stageBit;
     return at;
   }
 

@@ -191,12 +191,17 @@ export class ContactCentre {
   private agentFree(queue: QueueState, agent: number, nowMs: number): void {
     queue.busy[agent] = 0;
     queue.idleSinceMs[agent] = nowMs;
-    if (agent < queue.onDuty) this.takeNext(queue, agent, nowMs);
+    if (agent < queue.onDuty) this.takeNext(queue, agent, nowMs, Number.POSITIVE_INFINITY);
+    // An agent whose shift has ended still clears the callers who were waiting before it ended.
+    else this.takeNext(queue, agent, nowMs, nowMs - (nowMs % HOUR_MS));
   }
 
-  private takeNext(queue: QueueState, agent: number, nowMs: number): boolean {
+  /** Serves the first waiting contact that entered the queue before `enteredBeforeMs`, if any. */
+  private takeNext(queue: QueueState, agent: number, nowMs: number, enteredBeforeMs: number): boolean {
     while (queue.head < queue.waiting.length) {
-      const contact = queue.waiting[queue.head++] as Contact;
+      const contact = queue.waiting[queue.head] as Contact;
+      if (contact.state === WAITING && contact.enteredQueueMs >= enteredBeforeMs) return false;
+      queue.head++;
       if (contact.state !== WAITING) continue;
       queue.waitingCount--;
       if (queue.head > 1024 && queue.head * 2 > queue.waiting.length) {
@@ -232,7 +237,7 @@ export class ContactCentre {
         if (queue.busy[agent] === 0) queue.idleSinceMs[agent] = nowMs;
       }
       for (let agent = 0; agent < queue.onDuty && queue.waitingCount > 0; agent++) {
-        if (queue.busy[agent] === 0) this.takeNext(queue, agent, nowMs);
+        if (queue.busy[agent] === 0) this.takeNext(queue, agent, nowMs, Number.POSITIVE_INFINITY);
       }
     }
   }

@@ -64,11 +64,17 @@ export function getInTouch(context: JourneyContext, customer: number, nowMs: num
   const medium = CONTACT_MEDIA[(state.nextMedium[customer] as number) - 1] as ContactMedium;
   const persona = PERSONAS[state.persona[customer] as number] as (typeof PERSONAS)[number];
   state.issueContacts[customer] = (state.issueContacts[customer] as number) + 1;
+  // Patience is Erlang-2 around the persona's mean (few hang up within seconds, a long tail
+  // holds on); people wait longer for a chat (they do other things meanwhile), e-mails wait for ever.
   const patienceSeconds =
     medium === 'email'
       ? Number.POSITIVE_INFINITY
-      : // People wait longer for a chat (they do other things meanwhile); e-mails wait as long as it takes.
-        Math.max(15, random.exponential(customer, persona.patienceSeconds * (medium === 'chat' ? 2 : 1)));
+      : Math.max(
+          3,
+          ((random.exponential(customer, 1) + random.exponential(customer, 1)) / 2) *
+            persona.patienceSeconds *
+            (medium === 'chat' ? 2 : 1),
+        );
   const contact = new Contact(
     context.nextContactId(),
     customer,

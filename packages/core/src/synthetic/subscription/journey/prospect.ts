@@ -45,7 +45,6 @@ export function laterVisitMs(context: JourneyContext, customer: number, fromMs: 
 export function browse(context: JourneyContext, customer: number, nowMs: number): void {
   const { random, state, writer } = context;
   const persona = PERSONAS[state.persona[customer] as number] as (typeof PERSONAS)[number];
-  const seconds = (min: number, max: number) => random.integer(customer, min, max) * SECOND_MS;
   const session = state.sessionsDone[customer] as number;
   let t = nowMs;
   if (session === 0) {
@@ -60,7 +59,7 @@ export function browse(context: JourneyContext, customer: number, nowMs: number)
         ANONYMOUS,
         `"campaign":"${campaign.id}","network":"${network}"`,
       );
-      t += seconds(2, 15);
+      t += random.integer(customer, 2, 15) * SECOND_MS;
       writer.track(customer, t, 'Home Viewed', 'web', ANONYMOUS, `"referrer":"ad","campaign":"${campaign.id}"`);
     } else if (random.chance(customer, persona.storeVisitShare)) {
       writer.track(customer, t, 'Store Visited', 'store', ANONYMOUS, `"store":"${random.pick(customer, STORES)}"`);
@@ -74,11 +73,11 @@ export function browse(context: JourneyContext, customer: number, nowMs: number)
   } else if (random.chance(customer, 0.5)) {
     writer.track(customer, t, 'Home Viewed', 'web', ANONYMOUS, '"referrer":"direct"');
   }
-  t += seconds(10, 90);
+  t += random.integer(customer, 10, 90) * SECOND_MS;
   writer.track(customer, t, 'Plans Viewed', 'web', ANONYMOUS, `"plansShown":${PLANS.length}`);
   let covered = true;
   if (random.chance(customer, session <= 1 ? 0.6 : 0.25)) {
-    t += seconds(20, 120);
+    t += random.integer(customer, 20, 120) * SECOND_MS;
     covered = random.chance(customer, 0.95);
     const area = random.pick(customer, POSTCODE_AREAS);
     writer.track(customer, t, 'Coverage Checked', 'web', ANONYMOUS, `"postcodeArea":"${area}","available":${covered}`);
@@ -90,7 +89,14 @@ export function browse(context: JourneyContext, customer: number, nowMs: number)
   }
   // A question for sales, asked in the chat on the page while browsing.
   if (random.chance(customer, 0.02 + 0.05 * persona.contactMediumWeights[1])) {
-    raiseIssue(context, customer, reasonIndex('plan_question'), t + seconds(20, 120), 'chat', true);
+    raiseIssue(
+      context,
+      customer,
+      reasonIndex('plan_question'),
+      t + random.integer(customer, 20, 120) * SECOND_MS,
+      'chat',
+      true,
+    );
     return;
   }
   decideAfterSession(context, customer, t);

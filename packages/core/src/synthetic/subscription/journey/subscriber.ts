@@ -114,7 +114,6 @@ function need(context: JourneyContext, customer: number, nowMs: number): boolean
   const persona = PERSONAS[state.persona[customer] as number] as (typeof PERSONAS)[number];
   const which = NEEDS[random.weighted(customer, NEED_RATES[state.persona[customer] as number] as number[])];
   const channel = random.chance(customer, persona.appShare) ? 'app' : 'web';
-  const seconds = (min: number, max: number) => random.integer(customer, min, max) * SECOND_MS;
   beforeDigitalVisit(context, customer, nowMs);
   let t = nowMs;
   switch (which) {
@@ -129,13 +128,27 @@ function need(context: JourneyContext, customer: number, nowMs: number): boolean
       );
       feel(context, customer, -0.5, driverCode('outage'));
       if (!random.chance(customer, 0.6)) return false;
-      raiseIssue(context, customer, reasonIndex('no_connection'), t + seconds(60, 900), null, true);
+      raiseIssue(
+        context,
+        customer,
+        reasonIndex('no_connection'),
+        t + random.integer(customer, 60, 900) * SECOND_MS,
+        null,
+        true,
+      );
       return true;
     case 'slow_speed':
       writer.track(customer, t, 'Speed Test Run', 'app', KNOWN, `"downloadMbps":${random.integer(customer, 8, 60)}`);
       feel(context, customer, -0.3, driverCode('slow_speed'));
       if (!random.chance(customer, 0.35)) return false;
-      raiseIssue(context, customer, reasonIndex('slow_speed'), t + seconds(60, 3600), null, false);
+      raiseIssue(
+        context,
+        customer,
+        reasonIndex('slow_speed'),
+        t + random.integer(customer, 60, 3600) * SECOND_MS,
+        null,
+        false,
+      );
       return true;
     case 'refund':
       writer.track(
@@ -146,7 +159,14 @@ function need(context: JourneyContext, customer: number, nowMs: number): boolean
         KNOWN,
         `"amount":${(PLANS[state.plan[customer] as number] as (typeof PLANS)[number]).monthlyPrice * 2}`,
       );
-      raiseIssue(context, customer, reasonIndex('refund'), t + seconds(300, 7200), null, false);
+      raiseIssue(
+        context,
+        customer,
+        reasonIndex('refund'),
+        t + random.integer(customer, 300, 7200) * SECOND_MS,
+        null,
+        false,
+      );
       return true;
     case 'pause_subscription':
       if (!state.has(customer, WANTED_PAUSE)) {
@@ -154,28 +174,56 @@ function need(context: JourneyContext, customer: number, nowMs: number): boolean
         context.truth.customersWantingPause++;
       }
       writer.track(customer, t, 'Help Article Viewed', channel, KNOWN, '"article":"pause-or-hold-my-subscription"');
-      t += seconds(30, 180);
+      t += random.integer(customer, 30, 180) * SECOND_MS;
       writer.track(customer, t, 'Account Settings Viewed', channel, KNOWN, '"section":"subscription"');
-      raiseIssue(context, customer, reasonIndex('pause_subscription'), t + seconds(60, 3600), null, false);
+      raiseIssue(
+        context,
+        customer,
+        reasonIndex('pause_subscription'),
+        t + random.integer(customer, 60, 3600) * SECOND_MS,
+        null,
+        false,
+      );
       return true;
     case 'move_home':
       writer.track(customer, t, 'Move Home Started', 'web', KNOWN, '');
-      raiseIssue(context, customer, reasonIndex('move_home'), t + seconds(300, 86_400), null, false);
+      raiseIssue(
+        context,
+        customer,
+        reasonIndex('move_home'),
+        t + random.integer(customer, 300, 86_400) * SECOND_MS,
+        null,
+        false,
+      );
       return true;
     case 'plan_change':
       writer.track(customer, t, 'Plans Viewed', channel, KNOWN, `"plansShown":${PLANS.length}`);
       if (random.chance(customer, 0.85)) {
-        changePlan(context, customer, t + seconds(30, 300), channel, null);
+        changePlan(context, customer, t + random.integer(customer, 30, 300) * SECOND_MS, channel, null);
         return false;
       }
-      raiseIssue(context, customer, reasonIndex('plan_change'), t + seconds(300, 7200), null, false);
+      raiseIssue(
+        context,
+        customer,
+        reasonIndex('plan_change'),
+        t + random.integer(customer, 300, 7200) * SECOND_MS,
+        null,
+        false,
+      );
       return true;
     case 'cancel':
       // Unhappy customers act on it; content ones mostly do not get round to it.
       if (!random.chance(customer, Math.min(1, 0.35 + 0.35 * Math.max(0, -(state.mood[customer] as number)))))
         return false;
       writer.track(customer, t, 'Cancellation Page Viewed', 'web', KNOWN, '');
-      raiseIssue(context, customer, reasonIndex('cancel'), t + seconds(300, 86_400), null, false);
+      raiseIssue(
+        context,
+        customer,
+        reasonIndex('cancel'),
+        t + random.integer(customer, 300, 86_400) * SECOND_MS,
+        null,
+        false,
+      );
       return true;
     case 'referral':
       if ((state.mood[customer] as number) < -0.5) return false;
