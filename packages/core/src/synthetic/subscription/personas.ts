@@ -60,6 +60,10 @@ export interface Persona {
   cardWeights: readonly [number, number, number, number];
   /** Checkout attempts before they ask for help. */
   paymentAttempts: number;
+  /** Chance a bill they look at makes them get in touch with a question. */
+  billQueryRate: number;
+  /** Looks for a cheaper plan when changing plans (others look for a faster one). */
+  downgrades: boolean;
   needMultipliers: Partial<Record<Need, number>>;
   surveyResponseRate: number;
   /** Where their likelihood to recommend sits before anything happens (0–10 scale). */
@@ -85,6 +89,8 @@ export const PERSONAS: readonly Persona[] = [
     planWeights: [0.35, 0.5, 0.15],
     cardWeights: [0.45, 0.35, 0.06, 0.14],
     paymentAttempts: 2,
+    billQueryRate: 0.08,
+    downgrades: false,
     needMultipliers: { move_home: 0.5, plan_change: 0.8 },
     surveyResponseRate: 0.25,
     npsBaseline: 7.6,
@@ -106,6 +112,8 @@ export const PERSONAS: readonly Persona[] = [
     planWeights: [0.05, 0.3, 0.65],
     cardWeights: [0.25, 0.3, 0.4, 0.05],
     paymentAttempts: 2,
+    billQueryRate: 0.05,
+    downgrades: false,
     needMultipliers: { slow_speed: 1.5, pause_subscription: 1.8, referral: 1.5 },
     surveyResponseRate: 0.15,
     npsBaseline: 7.2,
@@ -127,6 +135,8 @@ export const PERSONAS: readonly Persona[] = [
     planWeights: [0.65, 0.3, 0.05],
     cardWeights: [0.4, 0.35, 0.05, 0.2],
     paymentAttempts: 1,
+    billQueryRate: 0.05,
+    downgrades: true,
     needMultipliers: { cancel: 2.5, refund: 1.3, plan_change: 1.5, review: 1.4 },
     surveyResponseRate: 0.2,
     npsBaseline: 6.9,
@@ -148,6 +158,8 @@ export const PERSONAS: readonly Persona[] = [
     planWeights: [0.15, 0.55, 0.3],
     cardWeights: [0.45, 0.4, 0.05, 0.1],
     paymentAttempts: 2,
+    billQueryRate: 0.05,
+    downgrades: false,
     needMultipliers: { no_connection: 1.4, slow_speed: 1.4, pause_subscription: 1.3 },
     surveyResponseRate: 0.18,
     npsBaseline: 7.4,
@@ -169,6 +181,8 @@ export const PERSONAS: readonly Persona[] = [
     planWeights: [0.5, 0.45, 0.05],
     cardWeights: [0.5, 0.3, 0.08, 0.12],
     paymentAttempts: 1,
+    billQueryRate: 0.08,
+    downgrades: false,
     needMultipliers: { pause_subscription: 2.2, cancel: 0.5, referral: 0.7 },
     surveyResponseRate: 0.35,
     npsBaseline: 7.9,

@@ -5,7 +5,8 @@ export const PLANS = [
   { id: 'gigabit-900', label: 'Gigabit 900', monthlyPrice: 50 },
 ] as const;
 
-export type PlanIndex = 0 | 1 | 2;
+/** The top plan (index into PLANS): the upgrade campaign's offer. */
+export const GIGABIT = PLANS.findIndex((plan) => plan.id === 'gigabit-900');
 
 /** Card types customers pay with; `amex` is the one the payment step fails for (planted-friction.ts). */
 export const CARD_TYPES = ['visa', 'mastercard', 'amex', 'maestro'] as const;

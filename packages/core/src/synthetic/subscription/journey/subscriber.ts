@@ -4,7 +4,7 @@ import { reasonIndex } from '../contact-centre/contact-reasons.ts';
 import { ACTIVE, LIVE, NPS_ANSWERED, PAUSED, UPGRADE_EMAILED, WANTED_PAUSE } from '../customer-state.ts';
 import { KNOWN } from '../messages.ts';
 import { NEEDS, needRatesPerWeek, PERSONAS } from '../personas.ts';
-import { PLANS } from '../products.ts';
+import { GIGABIT, PLANS } from '../products.ts';
 import { npsBand, npsScore } from '../surveys.ts';
 import { DRIVERS, driverCode, surveyComment } from '../text/survey-comments.ts';
 import { DAY_MS, SECOND_MS, WORLD_END_MS } from '../world-calendar.ts';
@@ -28,7 +28,7 @@ function nextDueMs(context: JourneyContext, customer: number): number {
   const { state } = context;
   let due = Math.min(state.nextBillMs[customer] as number, state.nextNeedMs[customer] as number);
   if (!state.has(customer, NPS_ANSWERED)) due = Math.min(due, state.npsMs[customer] as number);
-  if (!state.has(customer, UPGRADE_EMAILED) && state.plan[customer] !== 2) due = Math.min(due, UPGRADE_EMAIL_MS);
+  if (!state.has(customer, UPGRADE_EMAILED) && state.plan[customer] !== GIGABIT) due = Math.min(due, UPGRADE_EMAIL_MS);
   return due;
 }
 
@@ -76,7 +76,7 @@ export function live(context: JourneyContext, customer: number, nowMs: number): 
     npsSurvey(context, customer, nowMs);
   } else if (!state.has(customer, UPGRADE_EMAILED) && UPGRADE_EMAIL_MS <= nowMs) {
     state.set(customer, UPGRADE_EMAILED);
-    if (state.plan[customer] !== 2) upgradeEmail(context, customer, nowMs);
+    if (state.plan[customer] !== GIGABIT) upgradeEmail(context, customer, nowMs);
   }
   if (state.phase[customer] === ACTIVE) wakeForLife(context, customer);
 }
@@ -89,13 +89,10 @@ function bill(context: JourneyContext, customer: number, nowMs: number): boolean
   if (!random.chance(customer, 0.5)) return false;
   const viewMs = laterVisitMs(context, customer, nowMs, random.next(customer) * 1.5);
   beforeDigitalVisit(context, customer, viewMs);
-  const app = random.chance(
-    customer,
-    (PERSONAS[state.persona[customer] as number] as (typeof PERSONAS)[number]).appShare,
-  );
+  const persona = PERSONAS[state.persona[customer] as number] as (typeof PERSONAS)[number];
+  const app = random.chance(customer, persona.appShare);
   writer.track(customer, viewMs, 'Bill Viewed', app ? 'app' : 'web', KNOWN, `"amount":${plan.monthlyPrice}`);
-  const queryRate = state.persona[customer] === 0 || state.persona[customer] === 4 ? 0.08 : 0.05;
-  if (!random.chance(customer, queryRate)) return false;
+  if (!random.chance(customer, persona.billQueryRate)) return false;
   feel(context, customer, -0.3, driverCode('bill_shock'));
   raiseIssue(
     context,
@@ -257,7 +254,9 @@ export function changePlan(
 ): void {
   const { state, writer } = context;
   const from = state.plan[customer] as number;
-  const to = campaign !== null ? 2 : from === 2 || (state.persona[customer] === 2 && from > 0) ? from - 1 : from + 1;
+  const downgrade =
+    from === GIGABIT || ((PERSONAS[state.persona[customer] as number]?.downgrades ?? false) && from > 0);
+  const to = campaign !== null ? GIGABIT : downgrade ? from - 1 : from + 1;
   const extra = campaign === null ? '' : `,"campaign":"${campaign}"`;
   if (
     writer.track(
