@@ -145,4 +145,19 @@ describe('subscription world', () => {
     const refund = friction.refund_transfers as { refundTransferredShare: number; otherTransferredShare: number };
     expect(refund.refundTransferredShare).toBeGreaterThan(3 * refund.otherTransferredShare);
   });
+
+  it('shows the Monday-morning understaffing of billing in its ASA and abandonment (50k customers)', () => {
+    const truth = generateSubscriptionWorld({ customers: 50_000, seed: 1 }, () => {});
+    const monday = truth.friction.find((f) => f.id === 'monday_morning_billing_understaffed');
+    const planted = monday?.planted as { plannedAgents: number[]; agentsOnDuty: number[] };
+    expect(planted.agentsOnDuty.every((onDuty, i) => onDuty < (planted.plannedAgents[i] as number))).toBe(true);
+    const measured = monday?.measured as {
+      mondayMorning: { asaSeconds: number; abandonRate: number; offered: number };
+    } & {
+      otherTimes: { asaSeconds: number; abandonRate: number };
+    };
+    expect(measured.mondayMorning.offered).toBeGreaterThan(50);
+    expect(measured.mondayMorning.asaSeconds).toBeGreaterThan(3 * measured.otherTimes.asaSeconds);
+    expect(measured.mondayMorning.abandonRate).toBeGreaterThan(2 * measured.otherTimes.abandonRate);
+  });
 });
