@@ -8,8 +8,9 @@ import { driverCode } from '../text/survey-comments.ts';
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from '../world-calendar.ts';
 import { channelOfMedium, contactAgain } from './contacts.ts';
 import { feel, type JourneyContext, wake } from './context.ts';
+import { changePlan } from './loyalty.ts';
 import { completeOrder, decideAfterSession, loseSale, routerActivated } from './prospect.ts';
-import { changePlan, wakeForLife } from './subscriber.ts';
+import { wakeForLife } from './subscriber.ts';
 
 const MOST_CONTACTS_PER_ISSUE = 4;
 

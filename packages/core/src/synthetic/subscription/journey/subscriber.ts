@@ -1,16 +1,15 @@
-import type { Channel } from '../../../events/channel.ts';
-import { UPGRADE_CAMPAIGN, UPGRADE_EMAIL_MS } from '../campaigns.ts';
+import { UPGRADE_EMAIL_MS } from '../campaigns.ts';
 import { reasonIndex } from '../contact-centre/contact-reasons.ts';
 import { ACTIVE, LIVE, NPS_ANSWERED, PAUSED, UPGRADE_EMAILED, WANTED_PAUSE } from '../customer-state.ts';
 import { KNOWN } from '../messages.ts';
 import { NEEDS, needRatesPerWeek, PERSONAS } from '../personas.ts';
 import { GIGABIT, PLANS } from '../products.ts';
-import { npsBand, npsScore } from '../surveys.ts';
-import { DRIVERS, driverCode, surveyComment } from '../text/survey-comments.ts';
+import { driverCode } from '../text/survey-comments.ts';
 import { DAY_MS, SECOND_MS, WORLD_END_MS } from '../world-calendar.ts';
 import { raiseIssue } from './contacts.ts';
 import { feel, type JourneyContext, wake } from './context.ts';
 import { beforeDigitalVisit, introduce } from './identity.ts';
+import { changePlan, npsSurvey, upgradeEmail } from './loyalty.ts';
 import { laterVisitMs } from './prospect.ts';
 
 const WEEK_MS = 7 * DAY_MS;
@@ -242,81 +241,6 @@ function need(context: JourneyContext, customer: number, nowMs: number): boolean
       return false;
     }
   }
-}
-
-/** Changes the plan (self-service or by an agent): one step up, or down for price-sensitive customers. */
-export function changePlan(
-  context: JourneyContext,
-  customer: number,
-  timeMs: number,
-  channel: Channel,
-  campaign: string | null,
-): void {
-  const { state, writer } = context;
-  const from = state.plan[customer] as number;
-  const downgrade =
-    from === GIGABIT || ((PERSONAS[state.persona[customer] as number]?.downgrades ?? false) && from > 0);
-  const to = campaign !== null ? GIGABIT : downgrade ? from - 1 : from + 1;
-  const extra = campaign === null ? '' : `,"campaign":"${campaign}"`;
-  if (
-    writer.track(
-      customer,
-      timeMs,
-      'Plan Changed',
-      channel,
-      KNOWN,
-      `"fromPlan":"${PLANS[from]?.id}","toPlan":"${PLANS[to]?.id}"${extra}`,
-    ) >= 0
-  ) {
-    state.plan[customer] = to;
-  }
-}
-
-function npsSurvey(context: JourneyContext, customer: number, nowMs: number): void {
-  const { random, state, writer, truth } = context;
-  const persona = PERSONAS[state.persona[customer] as number] as (typeof PERSONAS)[number];
-  if (!random.chance(customer, persona.surveyResponseRate)) return;
-  const score = npsScore(persona.npsBaseline, state.mood[customer] as number, random.normal(customer));
-  const driver = DRIVERS[state.lastDriver[customer] as number] ?? 'none';
-  const comment = random.chance(customer, 0.6)
-    ? `,"comment":"${surveyComment(npsBand(score), driver, random.streamOf(customer))}"`
-    : '';
-  const at = writer.track(
-    customer,
-    nowMs,
-    'Survey Answered',
-    'email',
-    KNOWN,
-    `"survey":"nps","score":${score}${comment}`,
-  );
-  if (at < 0) return;
-  truth.npsScores[score]++;
-  if (score >= 9 && random.chance(customer, 0.3)) {
-    writer.track(
-      customer,
-      at + random.integer(customer, 600, 7200) * SECOND_MS,
-      'Referral Sent',
-      'app',
-      KNOWN,
-      '"campaign":"refer-a-friend","via":"link"',
-    );
-  }
-}
-
-function upgradeEmail(context: JourneyContext, customer: number, nowMs: number): void {
-  const { random, writer } = context;
-  const campaign = UPGRADE_CAMPAIGN.id;
-  if (!random.chance(customer, 0.45)) return;
-  let t = laterVisitMs(context, customer, nowMs, random.next(customer) * 2);
-  writer.track(customer, t, 'Email Opened', 'email', KNOWN, `"campaign":"${campaign}"`);
-  if (!random.chance(customer, 0.35)) return;
-  t += random.integer(customer, 5, 120) * SECOND_MS;
-  writer.track(customer, t, 'Email Clicked', 'email', KNOWN, `"campaign":"${campaign}"`);
-  beforeDigitalVisit(context, customer, t);
-  t += random.integer(customer, 5, 30) * SECOND_MS;
-  writer.track(customer, t, 'Plans Viewed', 'web', KNOWN, `"plansShown":${PLANS.length},"campaign":"${campaign}"`);
-  if (random.chance(customer, 0.4))
-    changePlan(context, customer, t + random.integer(customer, 30, 300) * SECOND_MS, 'web', campaign);
 }
 
 /** The end of a pause: billing and life go on. */
