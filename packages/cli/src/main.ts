@@ -1,3 +1,4 @@
+import { REPORT_NAMES } from '@waymark/core';
 import { Workspace } from '@waymark/runtime';
 import { Command, InvalidArgumentError } from 'commander';
 import { demoCommand } from './commands/demo.ts';
@@ -69,7 +70,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 
   program
     .command('report')
-    .description('run a report (dfg, variants, overview) on a data folder or straight from a file')
+    .description(`run a report (${REPORT_NAMES.join(', ')}) on a data folder or straight from a file`)
     .argument('<name>')
     .option('--input <file>', 'report on this file (imported in memory) instead of a data folder')
     .option('--data <dir>', 'data folder (default .waymark-data)')
@@ -77,6 +78,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--mapping <file>', 'CSV mapping file for --input')
     .option('--top <n>', 'variants: only the N most common', integer('--top'))
     .option('--bucket <bucket>', 'overview: hour, day or week')
+    .option('--journey <file>', 'a journey definition (YAML) to load; repeatable', collect, [])
+    .option(
+      '-p, --param <key=value>',
+      'a report parameter, as in the HTTP query (journey, funnel, steps, mode, window, from, to, segment, breakdown, …); repeatable',
+      collect,
+      [],
+    )
     .option('--json', 'print JSON')
     .action(async (name: string, flags) => {
       process.stdout.write(`${await reportCommand(name, flags)}\n`);
@@ -115,4 +123,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`waymark: ${(error as Error).message}\n`);
     process.exitCode = 1;
   }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

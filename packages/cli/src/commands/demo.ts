@@ -1,25 +1,34 @@
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SubscriptionWorld } from '@waymark/core';
+import { journeysFolder } from '@waymark/runtime';
 import { startServer } from '@waymark/server';
 import { announce, parsePort, stopOnSignal } from './serve.ts';
 
 /** Big enough for queues to form at the contact centre's peaks, small enough to load in seconds. */
 const DEMO_CUSTOMERS = 20_000;
 const DEMO_SEED = 7;
+/** The journey as the team designed it, for the demo world's data (docs/demo-world.md). */
+const DEMO_JOURNEY = fileURLToPath(new URL('../../../../examples/journeys/home-internet.yaml', import.meta.url));
 
 /** The ground truth of the demo world, kept in the data folder so it is removed (and remade) with the data. */
 export const DEMO_TRUTH_FILE = 'ground-truth.json';
 
 /**
  * `waymark demo` (what `npm start` runs): a data folder seeded on first start with the
- * subscription world (a home-internet business over twelve weeks, docs/demo-world.md) and its
- * ground truth, served on loopback without an admin token.
+ * subscription world (a home-internet business over twelve weeks, docs/demo-world.md), its
+ * journey definition and its ground truth, served on loopback without an admin token.
  */
 export async function demoCommand(flags: { data?: string; port?: string }): Promise<void> {
   const dataDir = flags.data ?? '.waymark-demo';
   const fresh = !existsSync(dataDir);
+  if (fresh) {
+    // The demo's journey definition, so the journey reports have something to report on.
+    mkdirSync(journeysFolder(dataDir), { recursive: true });
+    copyFileSync(DEMO_JOURNEY, join(journeysFolder(dataDir), 'home-internet.yaml'));
+  }
   const server = await startServer({
     dataDir,
     host: '127.0.0.1',

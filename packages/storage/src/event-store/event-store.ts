@@ -1,4 +1,11 @@
-import type { CodedRows, EncodedIdentity, WaymarkEvent } from '@waymark/core';
+import type {
+  AttributePath,
+  CodedRows,
+  EncodedIdentity,
+  LoadedEventAttribute,
+  LoadedTrait,
+  WaymarkEvent,
+} from '@waymark/core';
 
 /**
  * An event as stored: the message plus its arrival number, id hash, where it came from, and
@@ -50,6 +57,10 @@ export interface EventStore {
   /** Of the given message ids, those already stored. */
   existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>>;
   scanForIndex(): Promise<IndexScan>;
+  /** An event attribute of every journey row, dictionary-encoded (for the index's attribute columns). */
+  eventAttribute(path: AttributePath): Promise<LoadedEventAttribute>;
+  /** A customer trait's identify history, in arrival order. */
+  traitHistory(path: AttributePath): Promise<LoadedTrait>;
   /**
    * Right to erasure for one customer's identity codes, in one transaction: deletes the events
    * credited to them (userId, else anonymousId, is one of them), unlinks other customers' events
