@@ -143,6 +143,23 @@ describe('the subscription world: ground truth against Waymark', () => {
     // Binomial noise at this size is about ±0.04 for Amex and ±0.01 for the rest.
     expect(Math.abs(amexRate - 0.42)).toBeLessThan(0.12);
     expect(Math.abs(otherRate - 0.03)).toBeLessThan(0.03);
+    // Waymark's funnel report, broken down by the customers' card type, finds the same customers.
+    const funnel = await workspace.report('funnel', {
+      steps: 'Checkout Started>Payment Failed',
+      breakdown: 'traits.cardType',
+    });
+    const customersFailed = (friction('amex_payment_failure') as { customersWithFailedPayment: Record<string, number> })
+      .customersWithFailedPayment;
+    // Customers never identified (prospects who did not sign up) have no card type and never pay.
+    const failedByCard = Object.fromEntries(funnel.groups.map((g) => [g.name, g.steps[1]?.customers]));
+    expect(failedByCard).toEqual({ ...customersFailed, '(none)': 0 });
+    const amexGroup = funnel.groups.find((g) => g.name === 'amex');
+    const amexCustomerRate = amexGroup?.steps[1]?.conversionFromPrevious?.rate ?? 0;
+    const otherGroups = funnel.groups.filter((g) => g.name !== 'amex' && g.name !== '(none)');
+    const otherCustomerRate =
+      otherGroups.reduce((sum, g) => sum + (g.steps[1]?.customers ?? 0), 0) /
+      otherGroups.reduce((sum, g) => sum + (g.steps[0]?.customers ?? 0), 0);
+    expect(amexCustomerRate).toBeGreaterThan(5 * otherCustomerRate);
     // And it sends customers to the contact centre: chat first, then the phone.
     const [contacts] = await sql(
       `WITH ${CONTACTS.trim()} SELECT count(*)::INTEGER AS n FROM contacts WHERE reason = 'payment_failed'`,
