@@ -2,7 +2,7 @@ import { REPORT_NAMES } from '@waymark/core';
 import { Workspace } from '@waymark/runtime';
 import { Command, InvalidArgumentError } from 'commander';
 import { demoCommand } from './commands/demo.ts';
-import { generateFile } from './commands/generate.ts';
+import { generateWithTruth, SCENARIOS, type Scenario } from './commands/generate.ts';
 import { importWithProgress, summaryText } from './commands/import.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -12,6 +12,13 @@ function integer(name: string) {
     if (!/^\d+$/.test(text)) throw new InvalidArgumentError(`${name}: expected a whole number, got ${text}`);
     return text;
   };
+}
+
+function scenario(text: string): Scenario {
+  if (!(SCENARIOS as readonly string[]).includes(text)) {
+    throw new InvalidArgumentError(`--scenario: expected ${SCENARIOS.join(' or ')}, got ${text}`);
+  }
+  return text as Scenario;
 }
 
 /** The `waymark` command line. */
@@ -89,16 +96,24 @@ export async function main(argv: readonly string[]): Promise<void> {
     .requiredOption('--customers <n>', 'number of customers', integer('--customers'))
     .option('--seed <n>', 'random seed', integer('--seed'), '1')
     .requiredOption('--out <file>', 'output file (.jsonl or .jsonl.gz)')
-    .action(async (flags: { customers: string; seed: string; out: string }) => {
+    .option('--scenario <name>', `${SCENARIOS.join(' or ')}: the demo's subscription business`, scenario, 'simple')
+    .option('--truth <file>', 'subscription scenario: write the ground truth (JSON) here')
+    .action(async (flags: { customers: string; seed: string; out: string; scenario: Scenario; truth?: string }) => {
+      if (flags.truth !== undefined && flags.scenario !== 'subscription') {
+        throw new InvalidArgumentError('--truth: only the subscription scenario has a ground truth');
+      }
       const started = performance.now();
-      const events = await generateFile({
+      const { events } = await generateWithTruth({
         customers: Number(flags.customers),
         seed: Number(flags.seed),
         out: flags.out,
+        scenario: flags.scenario,
+        ...(flags.truth === undefined ? {} : { truth: flags.truth }),
       });
       const seconds = (performance.now() - started) / 1000;
+      const truthNote = flags.truth === undefined ? '' : ` (ground truth: ${flags.truth})`;
       process.stdout.write(
-        `wrote ${events.toLocaleString('en-US')} events to ${flags.out} in ${seconds.toFixed(1)} s\n`,
+        `wrote ${events.toLocaleString('en-US')} events to ${flags.out} in ${seconds.toFixed(1)} s${truthNote}\n`,
       );
     });
 

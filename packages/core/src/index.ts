@@ -54,3 +54,4 @@ export * from './journey-index/sort.ts';
 export * from './synthetic/iso-time.ts';
 export * from './synthetic/random.ts';
 export * from './synthetic/simple-journeys.ts';
+export * from './synthetic/subscription/index.ts';
