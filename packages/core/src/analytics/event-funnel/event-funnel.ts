@@ -53,8 +53,8 @@ export function eventFunnel(rows: SortedRows, input: EventFunnelInput): EventFun
   const groupCount = groupNames.length;
   const reached = new Int32Array(groupCount * stepCount);
   const customers = new Int32Array(groupCount);
-  const stepTimes = new GroupedDurations(groupCount, stepCount);
-  const convertTimes = new GroupedDurations(groupCount, 1);
+  const stepTimes = new GroupedDurations(groupCount, stepCount, rows.runCount);
+  const convertTimes = new GroupedDurations(groupCount, 1, rows.runCount);
   const progress = stepProgress(rows, input);
   const dropOffRuns: number[] = [];
   let dropOffCount = 0;

@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '../../journey-definition/journey-definition.ts';
+import type { MAX_STAGES } from '../../journey-definition/schema.ts';
 import type { SortedRows } from '../../journey-index/sort.ts';
 import { CHANNEL_SLOTS, compileMatch, type MatchContext, type RowMatcher } from './event-matcher.ts';
 
@@ -8,7 +9,8 @@ const TRY_EACH = -2;
 /** Each row's touchpoint and stage under a journey definition (-1 where none matches). */
 export interface RowClassification {
   touchpoint: Int32Array;
-  stage: Int32Array;
+  /** One byte per row (journeys have at most {@link MAX_STAGES} stages): a quarter of the memory to scan. */
+  stage: Int8Array;
 }
 
 /**
@@ -40,7 +42,7 @@ export function classifyRows(rows: SortedRows, journey: JourneyDefinition, conte
   }
   const stageOf = Int32Array.from(journey.touchpoints.map((touchpoint) => touchpoint.stageIndex));
   const touchpoint = new Int32Array(rows.length);
-  const stage = new Int32Array(rows.length);
+  const stage = new Int8Array(rows.length);
   const { activity, channel } = rows;
   for (let row = 0; row < rows.length; row++) {
     const known = decided[(activity[row] as number) * CHANNEL_SLOTS + (channel[row] as number)] as number;

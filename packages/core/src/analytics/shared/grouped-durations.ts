@@ -1,9 +1,10 @@
-import { type TimeStats, timeStats } from './time-stats.ts';
+import { type TimeStats, timeStatsOf } from './time-stats.ts';
 
 /** A growable column of durations (seconds). */
 class DurationColumn {
-  values = new Float64Array(1 << 12);
   length = 0;
+
+  constructor(public values: Float64Array) {}
 
   push(seconds: number): void {
     if (this.length === this.values.length) {
@@ -16,17 +17,24 @@ class DurationColumn {
 }
 
 /**
- * Durations collected per (group, step) cell — one column per cell, so summarising needs no
- * sort — and summarised per cell at the end (totals per step merge the groups' columns).
+ * Durations collected per (group, step) cell — one column per cell — and summarised per cell
+ * at the end (totals per step read the groups' columns together).
  */
 export class GroupedDurations {
   private readonly columns: DurationColumn[];
 
+  /**
+   * `customers`: at most how many durations one step can get (each customer adds at most one
+   * per step). Without groups the columns start that large — pages the kernel never writes
+   * cost nothing — so they never grow; grouped, they start small.
+   */
   constructor(
     readonly groupCount: number,
     readonly stepCount: number,
+    customers: number,
   ) {
-    this.columns = Array.from({ length: groupCount * stepCount }, () => new DurationColumn());
+    const capacity = groupCount === 1 ? Math.max(1, customers) : Math.min(Math.max(1, customers), 1 << 12);
+    this.columns = Array.from({ length: groupCount * stepCount }, () => new DurationColumn(new Float64Array(capacity)));
   }
 
   add(group: number, step: number, seconds: number): void {
@@ -37,25 +45,14 @@ export class GroupedDurations {
   summarise(perGroup: boolean): { total: TimeStats[]; byGroup: TimeStats[][] } {
     const { groupCount, stepCount } = this;
     const cell = (g: number, s: number): DurationColumn => this.columns[g * stepCount + s] as DurationColumn;
-    // Group stats first: timeStats reorders a column, which the totals' merge does not mind.
+    const total = Array.from({ length: stepCount }, (_, s) =>
+      timeStatsOf(Array.from({ length: groupCount }, (_, g) => cell(g, s))),
+    );
     const byGroup = perGroup
       ? Array.from({ length: groupCount }, (_, g) =>
-          Array.from({ length: stepCount }, (_, s) => timeStats(cell(g, s).values, 0, cell(g, s).length)),
+          Array.from({ length: stepCount }, (_, s) => timeStatsOf([cell(g, s)])),
         )
       : [];
-    const total = Array.from({ length: stepCount }, (_, s) => {
-      if (groupCount === 1) return byGroup[0]?.[s] ?? timeStats(cell(0, s).values, 0, cell(0, s).length);
-      let n = 0;
-      for (let g = 0; g < groupCount; g++) n += cell(g, s).length;
-      const merged = new Float64Array(n);
-      let at = 0;
-      for (let g = 0; g < groupCount; g++) {
-        const column = cell(g, s);
-        merged.set(column.values.subarray(0, column.length), at);
-        at += column.length;
-      }
-      return timeStats(merged, 0, n);
-    });
     return { total, byGroup };
   }
 }

@@ -31,7 +31,7 @@ export interface StageFunnelInput {
   journey: string;
   stages: readonly string[];
   /** Each row's stage index (-1: no touchpoint of the journey). */
-  stageOfRow: Int32Array;
+  stageOfRow: Int8Array;
   scope: CustomerScope;
   windowSeconds: number;
   /** Whether the scope carries a breakdown (groups then reported one by one). */
@@ -48,24 +48,24 @@ export function stageFunnel(rows: SortedRows, input: StageFunnelInput): StageFun
   const stageCount = input.stages.length;
   const { rowStart, rowEnd, group, groupNames } = input.scope;
   const groupCount = groupNames.length;
-  const reached = new Int32Array(groupCount * stageCount);
+  // Per group, customers by how many stages they reached in order (0…stageCount): one count
+  // per customer, expanded into per-stage counts at the end.
+  const depthWidth = stageCount + 1;
+  const byDepth = new Int32Array(groupCount * depthWidth);
   const reachedAny = new Int32Array(groupCount * stageCount);
-  const customers = new Int32Array(groupCount);
-  const durations = new GroupedDurations(groupCount, stageCount);
+  const durations = new GroupedDurations(groupCount, stageCount, rows.runCount);
   const stageOf = input.stageOfRow;
   const ts = rows.timestampMs;
   const windowMs = input.windowSeconds * 1000;
   const windowed = Number.isFinite(windowMs);
   const latest = new Float64Array(stageCount);
-  const allBits = (1 << stageCount) - 1;
+  const allBits = 2 ** stageCount - 1;
 
   for (let r = 0; r < rows.runCount; r++) {
     const g = group[r] as number;
     if (g < 0) continue;
-    customers[g]++;
     const start = rowStart[r] as number;
     const end = rowEnd[r] as number;
-    const base = g * stageCount;
     let anyBits = 0;
     let reachedMax = -1;
     if (!windowed) {
@@ -98,8 +98,21 @@ export function stageFunnel(rows: SortedRows, input: StageFunnelInput): StageFun
         if (s > reachedMax) reachedMax = s;
       }
     }
-    for (let s = 0; s <= reachedMax; s++) reached[base + s]++;
-    for (let s = 0; s < stageCount; s++) if ((anyBits >> s) & 1) reachedAny[base + s]++;
+    byDepth[g * depthWidth + reachedMax + 1]++;
+    const base = g * stageCount;
+    for (let bits = anyBits; bits !== 0; bits &= bits - 1) reachedAny[base + 31 - Math.clz32(bits & -bits)]++;
+  }
+
+  // Reaching stage s in order means a depth above s.
+  const customers = new Int32Array(groupCount);
+  const reached = new Int32Array(groupCount * stageCount);
+  for (let g = 0; g < groupCount; g++) {
+    let deeper = 0;
+    for (let depth = stageCount; depth >= 1; depth--) {
+      deeper += byDepth[g * depthWidth + depth] as number;
+      reached[g * stageCount + depth - 1] = deeper;
+    }
+    customers[g] = deeper + (byDepth[g * depthWidth] as number);
   }
 
   const stats = durations.summarise(input.breakdown);
