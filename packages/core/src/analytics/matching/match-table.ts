@@ -1,5 +1,5 @@
 import type { SortedRows } from '../../journey-index/sort.ts';
-import { CHANNEL_SLOTS, type RowMatcher } from './event-matcher.ts';
+import { CHANNEL_SLOTS, matchesRow, type RowMatcher } from './event-matcher.ts';
 
 /**
  * Which of up to 31 matchers a row satisfies, as a bitmask, from one table read per row:
@@ -40,7 +40,7 @@ export function matchTable(matchers: readonly RowMatcher[], activityCount: numbe
       while (check !== 0) {
         const k = 31 - Math.clz32(check);
         check &= ~(1 << k);
-        if ((matchers[k] as RowMatcher).matches(rows, row)) bits |= 1 << k;
+        if (matchesRow(matchers[k] as RowMatcher, rows, row)) bits |= 1 << k;
       }
       return bits;
     },

@@ -1,7 +1,7 @@
-import { type TimeStats, timeStatsOf } from './time-stats.ts';
+import { type DurationSlice, type TimeStats, timeStatsOf } from './time-stats.ts';
 
 /** A growable column of durations (seconds). */
-class DurationColumn {
+class DurationColumn implements DurationSlice {
   length = 0;
 
   constructor(public values: Float64Array) {}
@@ -17,9 +17,13 @@ class DurationColumn {
 }
 
 /**
- * Durations collected per (group, step) cell — one column per cell — and summarised per cell
- * at the end (totals per step read the groups' columns together).
+ * Durations per (group, step) cell, `[g * stepCount + s]`: each cell the columns collected
+ * for it (one per part of the customers a kernel was split into). Plain data, so a worker
+ * thread can send its part back.
  */
+export type DurationCells = DurationSlice[][];
+
+/** Collects durations per (group, step) cell, one column per cell. */
 export class GroupedDurations {
   private readonly columns: DurationColumn[];
 
@@ -41,18 +45,30 @@ export class GroupedDurations {
     (this.columns[group * this.stepCount + step] as DurationColumn).push(seconds);
   }
 
-  /** Stats per step over all groups, then (when asked) per group and step (`byGroup[g][s]`). */
-  summarise(perGroup: boolean): { total: TimeStats[]; byGroup: TimeStats[][] } {
-    const { groupCount, stepCount } = this;
-    const cell = (g: number, s: number): DurationColumn => this.columns[g * stepCount + s] as DurationColumn;
-    const total = Array.from({ length: stepCount }, (_, s) =>
-      timeStatsOf(Array.from({ length: groupCount }, (_, g) => cell(g, s))),
-    );
-    const byGroup = perGroup
-      ? Array.from({ length: groupCount }, (_, g) =>
-          Array.from({ length: stepCount }, (_, s) => timeStatsOf([cell(g, s)])),
-        )
-      : [];
-    return { total, byGroup };
+  cells(): DurationCells {
+    return this.columns.map((column) => [{ values: column.values, length: column.length }]);
   }
+}
+
+/** The cells of several parts together (parts in customer order). */
+export function mergeDurationCells(parts: readonly DurationCells[]): DurationCells {
+  const first = parts[0] ?? [];
+  return first.map((_, cell) => parts.flatMap((part) => part[cell] ?? []));
+}
+
+/** Stats per step over all groups, then (when asked) per group and step (`byGroup[g][s]`). */
+export function summariseDurations(
+  cells: DurationCells,
+  groupCount: number,
+  stepCount: number,
+  perGroup: boolean,
+): { total: TimeStats[]; byGroup: TimeStats[][] } {
+  const cell = (g: number, s: number): DurationSlice[] => cells[g * stepCount + s] ?? [];
+  const total = Array.from({ length: stepCount }, (_, s) =>
+    timeStatsOf(Array.from({ length: groupCount }, (_, g) => cell(g, s)).flat()),
+  );
+  const byGroup = perGroup
+    ? Array.from({ length: groupCount }, (_, g) => Array.from({ length: stepCount }, (_, s) => timeStatsOf(cell(g, s))))
+    : [];
+  return { total, byGroup };
 }
