@@ -102,7 +102,7 @@ const classification = await timed(() => classifyRows(rows, journey, context));
 const stageRun = (params: ReportParams) => runReport(index, 'stage-funnel', params, environment);
 // Both cores, as the server runs them: half the customers on a worker thread.
 const kernels = await ParallelKernels.start();
-const splitRun = <K extends 'stage-funnel' | 'funnel'>(name: K, params: ReportParams) => {
+const splitRun = <K extends 'stage-funnel' | 'funnel' | 'retention'>(name: K, params: ReportParams) => {
   const plan = reportPlan(index, name, params, environment);
   if (plan === undefined) throw new Error(`${name} has no kernel plan`);
   return kernels.runPlan(plan);
@@ -171,7 +171,7 @@ const peerRetention = await timeIt(async () =>
   (await sql.runAndReadAll(retentionQuery)).getRows().map(([, n]) => Number(n)),
 );
 const retentionParams = { startEvent: 'Order Completed', returnEvent: 'App Opened', period: 'week', periods: '8' };
-const ourRetention = await timed(() => runReport(index, 'retention', retentionParams, environment));
+const ourRetention = await timed(() => splitRun('retention', retentionParams));
 const retentionSums = Array.from({ length: 8 }, (_, k) =>
   ourRetention.result.cohorts.reduce((sum, cohort) => sum + (cohort.returned[k] ?? 0), 0),
 );

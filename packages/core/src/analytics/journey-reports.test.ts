@@ -267,6 +267,8 @@ describe('journey reports (properties)', () => {
       ...PARAMS,
       { report: 'stage-funnel', params: { breakdown: 'properties.p' } },
       { report: 'funnel', params: { funnel: 'ABC', breakdown: 'firstTouch', dropOffAfter: '1', limit: '2' } },
+      { report: 'retention', params: { startEvent: 'A', returnEvent: 'C', period: 'day', periods: '2' } },
+      { report: 'retention', params: { period: 'month', periods: '3', segment: 'properties.p=x' } },
     ] as const;
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 50 }), fc.array(fc.nat(), { maxLength: 3 }), (events, cuts) => {

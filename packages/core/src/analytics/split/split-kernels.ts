@@ -3,6 +3,7 @@ import type { SortedRows } from '../../journey-index/sort.ts';
 import { eventFunnelKernel } from '../event-funnel/event-funnel.ts';
 import type { ReportParams } from '../filter/filter.ts';
 import type { ReportDefinition, ReportEnvironment } from '../report-environment.ts';
+import { retentionKernel } from '../retention/retention.ts';
 import { stageFunnelKernel } from '../stage-funnel/stage-funnel.ts';
 import { runWhole, type SplitKernel } from './split-kernel.ts';
 
@@ -10,6 +11,7 @@ import { runWhole, type SplitKernel } from './split-kernel.ts';
 export const SPLIT_KERNELS = {
   'stage-funnel': stageFunnelKernel,
   funnel: eventFunnelKernel,
+  retention: retentionKernel,
 };
 
 export type SplitKernelName = keyof typeof SPLIT_KERNELS;
