@@ -102,7 +102,7 @@ const classification = await timed(() => classifyRows(rows, journey, context));
 const stageRun = (params: ReportParams) => runReport(index, 'stage-funnel', params, environment);
 // Both cores, as the server runs them: half the customers on a worker thread.
 const kernels = await ParallelKernels.start();
-const splitRun = <K extends 'stage-funnel' | 'funnel' | 'retention'>(name: K, params: ReportParams) => {
+const splitRun = <K extends 'stage-funnel' | 'funnel' | 'retention' | 'paths'>(name: K, params: ReportParams) => {
   const plan = reportPlan(index, name, params, environment);
   if (plan === undefined) throw new Error(`${name} has no kernel plan`);
   return kernels.runPlan(plan);
@@ -185,9 +185,7 @@ compare('retention (weekly cohorts, 8 periods)', ourRetention.seconds, peerReten
 const pathsQuery = pathsSql('store.events', 'store.activities', 'Plans Viewed', 5);
 await sql.runAndReadAll(pathsQuery);
 const peerPaths = await timeIt(async () => (await sql.runAndReadAll(pathsQuery)).getRows());
-const ourPaths = await timed(() =>
-  runReport(index, 'paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000' }, environment),
-);
+const ourPaths = await timed(() => splitRun('paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000' }));
 const samePaths = peerPaths.result.every(
   ([step, name, n]) =>
     ourPaths.result.nodes.find((node) => node.step === Number(step) && node.label === name)?.customers === Number(n),

@@ -269,6 +269,8 @@ describe('journey reports (properties)', () => {
       { report: 'funnel', params: { funnel: 'ABC', breakdown: 'firstTouch', dropOffAfter: '1', limit: '2' } },
       { report: 'retention', params: { startEvent: 'A', returnEvent: 'C', period: 'day', periods: '2' } },
       { report: 'retention', params: { period: 'month', periods: '3', segment: 'properties.p=x' } },
+      { report: 'paths', params: { startEvent: 'A', depth: '3', top: '2' } },
+      { report: 'paths', params: { endEvent: 'C', depth: '2', by: 'touchpoint' } },
     ] as const;
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 50 }), fc.array(fc.nat(), { maxLength: 3 }), (events, cuts) => {

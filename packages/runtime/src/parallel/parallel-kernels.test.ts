@@ -57,6 +57,7 @@ describe('ParallelKernels', () => {
       ['funnel', { dropOffAfter: '1', limit: '5' }],
       ['funnel', { mode: 'strict', breakdown: 'lastTouch' }],
       ['retention', { startEvent: 'Order Completed', returnEvent: 'App Opened', period: 'week' }],
+      ['paths', { startEvent: 'Plans Viewed', depth: '4' }],
     ] as const;
     for (const [name, params] of cases) {
       await workspace.track(reportNeeds(name, params, environment));
@@ -65,7 +66,8 @@ describe('ParallelKernels', () => {
       const split = await kernels.runPlan(plan);
       expect(split).toEqual(runReport(workspace.index, name, params, environment));
       if ('total' in split) expect(split.total.customers).toBe(3000);
-      else expect(split.cohorts.length).toBeGreaterThan(0);
+      else if ('cohorts' in split) expect(split.cohorts.length).toBeGreaterThan(0);
+      else expect(split.variants.length).toBeGreaterThan(0);
     }
     await workspace.close();
   });

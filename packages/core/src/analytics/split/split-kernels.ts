@@ -2,6 +2,7 @@ import type { JourneyIndex } from '../../journey-index/journey-index.ts';
 import type { SortedRows } from '../../journey-index/sort.ts';
 import { eventFunnelKernel } from '../event-funnel/event-funnel.ts';
 import type { ReportParams } from '../filter/filter.ts';
+import { pathsKernel } from '../paths/paths.ts';
 import type { ReportDefinition, ReportEnvironment } from '../report-environment.ts';
 import { retentionKernel } from '../retention/retention.ts';
 import { stageFunnelKernel } from '../stage-funnel/stage-funnel.ts';
@@ -12,6 +13,7 @@ export const SPLIT_KERNELS = {
   'stage-funnel': stageFunnelKernel,
   funnel: eventFunnelKernel,
   retention: retentionKernel,
+  paths: pathsKernel,
 };
 
 export type SplitKernelName = keyof typeof SPLIT_KERNELS;
