@@ -86,11 +86,11 @@ export const eventFunnelKernel: SplitKernel<EventFunnelInput, EventFunnelPart, E
       const outcome = progress.run(r);
       byDepth[g * (stepCount + 1) + outcome.furthest + 1]++;
       for (let s = 1; s <= outcome.furthest; s++) {
-        const seconds = outcome.secondsFromPrevious[s] as number;
-        if (!Number.isNaN(seconds)) stepTimes.add(g, s, seconds);
+        const ms = outcome.msFromPrevious[s] as number;
+        if (!Number.isNaN(ms)) stepTimes.add(g, s, ms);
       }
-      if (outcome.furthest === stepCount - 1 && !Number.isNaN(outcome.secondsToConvert)) {
-        convertTimes.add(g, 0, outcome.secondsToConvert);
+      if (outcome.furthest === stepCount - 1 && !Number.isNaN(outcome.msToConvert)) {
+        convertTimes.add(g, 0, outcome.msToConvert);
       }
       if (outcome.furthest === dropStep) {
         dropOffCount++;

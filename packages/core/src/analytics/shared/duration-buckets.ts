@@ -1,37 +1,31 @@
 /**
- * Durations bucketed by the top bits of their IEEE-754 form: sign, exponent and four mantissa
- * bits, so each bucket spans a sixteenth of a doubling and bucket order is value order for
- * non-negative numbers. One counting pass finds which bucket holds a given rank; only that
- * bucket's values are then selected among. Quantiles stay exact, in two linear passes that
- * read four bytes per value, where quickselect over millions of values makes several.
+ * Durations in milliseconds bucketed by magnitude: the bucket of a duration is its whole
+ * milliseconds' binary exponent and the next four bits (a sixteenth of a doubling), so bucket
+ * order is value order. Columns count their buckets as values arrive; a quantile's rank then
+ * points at one bucket, and only that bucket's values are selected among. Quantiles stay
+ * exact, and the values are read once after collection, where sorting or quickselect over
+ * millions of them reads them many times.
  */
 
-export const BUCKET_COUNT = 1024;
-/** The high 16 bits of 2^-11 (≈ 0.5 ms): every duration below it, and every negative one, shares bucket 0. */
-const FIRST_HIGH = 1012 << 4;
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-/** Where a double's high 32 bits sit in a pair of Int32 words. */
-export const HIGH_WORD = LITTLE_ENDIAN ? 1 : 0;
+/** Bucket 0: below 1 ms (and anything not a positive number); the last: 2^32 ms (49.7 days) and more. */
+export const BUCKET_COUNT = 514;
+const OVERFLOW_MS = 2 ** 32;
 
-/** The bucket of a double given its high 32 bits as a signed integer. */
-export function bucketOfHighWord(high: number): number {
-  if (high < 0) return 0;
-  const b = (high >>> 16) - FIRST_HIGH;
-  return b < 0 ? 0 : b >= BUCKET_COUNT ? BUCKET_COUNT - 1 : b;
+/** The bucket of a duration in milliseconds. */
+export function bucketOfMs(ms: number): number {
+  if (!(ms >= 1)) return 0;
+  if (ms >= OVERFLOW_MS) return BUCKET_COUNT - 1;
+  const whole = ms >>> 0;
+  const lead = Math.clz32(whole);
+  return 1 + ((31 - lead) << 4) + ((whole << (lead + 1)) >>> 28);
 }
 
-/** A Float64Array's values seen as Int32 word pairs (the high word at 2i + HIGH_WORD). */
-export function wordsOf(values: Float64Array): Int32Array {
-  return new Int32Array(values.buffer, values.byteOffset, values.length * 2);
-}
-
-/** The smallest value of bucket b (bucket 0 takes everything below bucket 1, negatives included). */
-export function bucketLowerBound(b: number): number {
+/** The smallest duration (ms) of bucket b, for b ≥ 17 (below it buckets are finer than whole milliseconds). */
+export function bucketLowerMs(b: number): number {
   if (b <= 0) return Number.NEGATIVE_INFINITY;
-  if (b >= BUCKET_COUNT) return Number.POSITIVE_INFINITY;
-  const words = new Int32Array(2);
-  words[HIGH_WORD] = (b + FIRST_HIGH) << 16;
-  return new Float64Array(words.buffer)[0] as number;
+  if (b >= BUCKET_COUNT - 1) return b === BUCKET_COUNT - 1 ? OVERFLOW_MS : Number.POSITIVE_INFINITY;
+  const exponent = (b - 1) >> 4;
+  return 2 ** exponent * (1 + ((b - 1) & 15) / 16);
 }
 
 /** The bucket holding rank `rank` (0-based) of the counted values, and the rank within it. */

@@ -1,18 +1,21 @@
+import { BUCKET_COUNT, bucketOfMs } from './duration-buckets.ts';
 import { type DurationSlice, type TimeStats, timeStatsOf } from './time-stats.ts';
 
-/** A growable column of durations (seconds). */
+/** A growable column of durations (milliseconds), counting its buckets as they arrive. */
 class DurationColumn implements DurationSlice {
   length = 0;
+  readonly counts = new Int32Array(BUCKET_COUNT);
 
   constructor(public values: Float64Array) {}
 
-  push(seconds: number): void {
+  push(ms: number): void {
     if (this.length === this.values.length) {
       const grown = new Float64Array(this.length * 2);
       grown.set(this.values);
       this.values = grown;
     }
-    this.values[this.length++] = seconds;
+    this.values[this.length++] = ms;
+    this.counts[bucketOfMs(ms)]++;
   }
 }
 
@@ -41,12 +44,13 @@ export class GroupedDurations {
     this.columns = Array.from({ length: groupCount * stepCount }, () => new DurationColumn(new Float64Array(capacity)));
   }
 
-  add(group: number, step: number, seconds: number): void {
-    (this.columns[group * this.stepCount + step] as DurationColumn).push(seconds);
+  /** A duration in milliseconds (reported in seconds). */
+  add(group: number, step: number, ms: number): void {
+    (this.columns[group * this.stepCount + step] as DurationColumn).push(ms);
   }
 
   cells(): DurationCells {
-    return this.columns.map((column) => [{ values: column.values, length: column.length }]);
+    return this.columns.map((column) => [{ values: column.values, length: column.length, counts: column.counts }]);
   }
 }
 

@@ -1,11 +1,4 @@
-import {
-  BUCKET_COUNT,
-  bucketLowerBound,
-  bucketOfHighWord,
-  HIGH_WORD,
-  locateRank,
-  wordsOf,
-} from './duration-buckets.ts';
+import { BUCKET_COUNT, bucketLowerMs, bucketOfMs, locateRank } from './duration-buckets.ts';
 import { kthOfSlice } from './order.ts';
 
 /** Durations summarised: how many, median, p90 (nearest rank) and a histogram. */
@@ -24,13 +17,14 @@ export interface HistogramBin {
   count: number;
 }
 
-/** Durations in seconds: values[0, length). */
+/** Durations in milliseconds, values[0, length), with how many fall in each bucket (see duration-buckets.ts). */
 export interface DurationSlice {
   readonly values: Float64Array;
   readonly length: number;
+  readonly counts: Int32Array;
 }
 
-/** Bins a person reads at a glance, from seconds to months. */
+/** Bins a person reads at a glance, from seconds to months (upper edges in seconds). */
 const BIN_EDGES: ReadonlyArray<readonly [string, number]> = [
   ['< 1 min', 60],
   ['1–10 min', 600],
@@ -42,35 +36,34 @@ const BIN_EDGES: ReadonlyArray<readonly [string, number]> = [
   ['≥ 30 d', Number.POSITIVE_INFINITY],
 ];
 
-const UPPER_EDGES = Float64Array.from(BIN_EDGES.map(([, to]) => to));
+const UPPER_EDGES_MS = Float64Array.from(BIN_EDGES.map(([, to]) => to * 1000));
 
-function binOf(seconds: number): number {
+function binOf(ms: number): number {
   let bin = 0;
-  while (seconds >= (UPPER_EDGES[bin] as number)) bin++;
+  while (ms >= (UPPER_EDGES_MS[bin] as number)) bin++;
   return bin;
 }
 
 /** Per duration bucket: the histogram bin all its values fall in, or -1 when a bin edge cuts it. */
 const BIN_OF_BUCKET = Int8Array.from({ length: BUCKET_COUNT }, (_, b) => {
-  const bin = binOf(bucketLowerBound(b));
-  return bucketLowerBound(b + 1) <= (UPPER_EDGES[bin] as number) ? bin : -1;
+  const bin = binOf(bucketLowerMs(b));
+  return bucketLowerMs(b + 1) <= (UPPER_EDGES_MS[bin] as number) ? bin : -1;
 });
 
 const NEEDS_VALUES = 1;
 const NEEDS_BIN = 2;
 
 /**
- * Summarises the durations (seconds) of several columns taken together, without changing
- * them. Exact: the median is the mean of the middle two for an even count, p90 the nearest
- * rank (the smallest value with at least 90% at or below it).
+ * Summarises the durations (milliseconds) of several columns taken together, in seconds,
+ * without changing them. Exact: the median is the mean of the middle two for an even count,
+ * p90 the nearest rank (the smallest value with at least 90% at or below it).
  */
 export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
   const counts = new Int32Array(BUCKET_COUNT);
   let n = 0;
-  for (const { values, length } of columns) {
-    const words = wordsOf(values);
-    for (let i = 0; i < length; i++) counts[bucketOfHighWord(words[2 * i + HIGH_WORD] as number)]++;
-    n += length;
+  for (const column of columns) {
+    for (let b = 0; b < BUCKET_COUNT; b++) counts[b] += column.counts[b] as number;
+    n += column.length;
   }
   const bins = new Float64Array(BIN_EDGES.length);
   if (n === 0) return summary(0, null, null, bins);
@@ -91,12 +84,11 @@ export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
   }
 
   for (const { values, length } of columns) {
-    const words = wordsOf(values);
     for (let i = 0; i < length; i++) {
-      const b = bucketOfHighWord(words[2 * i + HIGH_WORD] as number);
+      const v = values[i] as number;
+      const b = bucketOfMs(v);
       const w = want[b] as number;
       if (w === 0) continue;
-      const v = values[i] as number;
       if (w & NEEDS_VALUES) {
         const into = kept.get(b) as { values: Float64Array; fill: number };
         into.values[into.fill++] = v;
@@ -108,7 +100,7 @@ export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
     const values = (kept.get(bucket) as { values: Float64Array }).values;
     return kthOfSlice(values, 0, values.length, within);
   }) as [number, number, number];
-  return summary(n, (lower + upper) / 2, p90, bins);
+  return summary(n, (lower + upper) / 2 / 1000, p90 / 1000, bins);
 }
 
 function summary(count: number, median: number | null, p90: number | null, bins: Float64Array): TimeStats {

@@ -91,7 +91,7 @@ export const stageFunnelKernel: SplitKernel<StageFunnelInput, StageFunnelPart, S
           anyBits |= 1 << s;
           if (s !== reachedMax + 1) continue;
           const t = ts[row] as number;
-          if (s > 0) durations.add(g, s, (t - previousMs) / 1000);
+          if (s > 0) durations.add(g, s, t - previousMs);
           previousMs = t;
           reachedMax = s;
           if (reachedMax === stageCount - 1 && anyBits === allBits) break;
@@ -106,7 +106,7 @@ export const stageFunnelKernel: SplitKernel<StageFunnelInput, StageFunnelPart, S
           if (s > 0) {
             const previous = latest[s - 1] as number;
             if (Number.isNaN(previous) || t - previous > windowMs) continue;
-            if (s > reachedMax) durations.add(g, s, (t - previous) / 1000);
+            if (s > reachedMax) durations.add(g, s, t - previous);
           }
           latest[s] = t;
           if (s > reachedMax) reachedMax = s;
