@@ -25,38 +25,41 @@ export function KpiThresholds({ values, definitions, invalid }: ThresholdsProps)
       {THRESHOLDS.map((t) => {
         const inForce = settings === undefined ? t.fallback : String(settings[t.param]);
         return (
-          <label
-            key={t.param}
-            htmlFor={`kpi-threshold-${t.param}`}
-            className={invalid === t.param ? 'kpi-threshold invalid' : 'kpi-threshold'}
-          >
-            {t.label}
-            <CommitInput
-              id={`kpi-threshold-${t.param}`}
-              className="select threshold"
-              value={values[t.param] === '' ? inForce : values[t.param]}
-              inputMode="decimal"
-              spellCheck={false}
-              onCommit={(text) => set(t.param, text === t.fallback ? '' : text)}
-              aria-invalid={invalid === t.param}
-              data-testid={`kpi-threshold-${t.param}`}
-            />
-            {t.unit}
-          </label>
+          <span key={t.param} className="kpi-threshold-group">
+            <label
+              htmlFor={`kpi-threshold-${t.param}`}
+              className={invalid === t.param ? 'kpi-threshold invalid' : 'kpi-threshold'}
+            >
+              {t.label}
+              <CommitInput
+                id={`kpi-threshold-${t.param}`}
+                className="select threshold"
+                value={values[t.param] === '' ? inForce : values[t.param]}
+                inputMode="decimal"
+                spellCheck={false}
+                onCommit={(text) => set(t.param, text === t.fallback ? '' : text)}
+                aria-invalid={invalid === t.param}
+                data-testid={`kpi-threshold-${t.param}`}
+              />
+              {t.unit}
+            </label>
+            {t.param === 'shortAbandonSeconds' && (
+              <label
+                className={invalid === 'excludeShortAbandons' ? 'kpi-threshold invalid' : 'kpi-threshold'}
+                title="Short abandons leave abandonment and service level, above and below the line"
+              >
+                <input
+                  type="checkbox"
+                  checked={excluded}
+                  onChange={(event) => set('excludeShortAbandons', event.target.checked ? '' : 'false')}
+                  data-testid="kpi-threshold-excludeShortAbandons"
+                />
+                left out
+              </label>
+            )}
+          </span>
         );
       })}
-      <label
-        className={invalid === 'excludeShortAbandons' ? 'kpi-threshold invalid' : 'kpi-threshold'}
-        title="Short abandons leave abandonment and service level, above and below the line"
-      >
-        <input
-          type="checkbox"
-          checked={excluded}
-          onChange={(event) => set('excludeShortAbandons', event.target.checked ? '' : 'false')}
-          data-testid="kpi-threshold-excludeShortAbandons"
-        />
-        Exclude short abandons
-      </label>
     </section>
   );
 }
