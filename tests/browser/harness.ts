@@ -221,6 +221,17 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** A CSV's rows as the named columns, in the order given (each column must be there). */
+export function csvColumns(text: string, names: readonly string[]): string[][] {
+  const [header, ...rows] = parseCsv(text);
+  const indexes = names.map((name) => {
+    const index = header!.indexOf(name);
+    expect(index, `CSV column ${name} in ${header!.join(',')}`).toBeGreaterThanOrEqual(0);
+    return index;
+  });
+  return rows.map((row) => indexes.map((i) => row[i]!));
+}
+
 /** Each cell's `data-value` in the rows of a table, by column test id ('' when a cell has none). */
 export async function tableValues(rows: Locator, testIds: readonly string[]): Promise<string[][]> {
   return rows.evaluateAll(

@@ -15,10 +15,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   browserHarness,
+  csvColumns,
   downloadText,
   generatedMessages,
   paintedPixels,
-  parseCsv,
   poll,
   screenshot,
   shownNumber,
@@ -162,17 +162,6 @@ function expectedSurveyRows(report: KpisReport): string[][] {
         .concat([v.ces.mean.score, v.ces.scoring5to7.rate])
         .map((x) => text(x as number | string | null));
     });
-}
-
-/** A CSV's rows as the named columns, in the order given. */
-function csvColumns(csv: string, names: readonly string[]): string[][] {
-  const [header, ...rows] = parseCsv(csv);
-  const indexes = names.map((name) => {
-    const index = header!.indexOf(name);
-    expect(index, `CSV column ${name} in ${header!.join(',')}`).toBeGreaterThanOrEqual(0);
-    return index;
-  });
-  return rows.map((row) => indexes.map((i) => row[i]!));
 }
 
 async function expectTables(page: Page, report: KpisReport): Promise<void> {
