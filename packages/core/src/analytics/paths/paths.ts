@@ -222,21 +222,35 @@ export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
         compareText(a.to, b.to),
     );
     // The most common whole paths; ties by the labels' names (codes depend on arrival order).
-    const named = variants.entries().map(({ id, run, length }) => {
-      const codes = Array.from(path.subarray(run * width, run * width + length));
-      const labels = (forward ? codes : codes.reverse()).map((code) => input.labelNames[code] as string);
-      return { id, labels, customers: variants.count(id), text: labels.join('\u0000') };
-    });
+    // Only paths as common as the `variants`-th most common can be shown: name just those.
+    const byCount = Int32Array.from(variants.entries(), ({ id }) => variants.count(id)).sort();
+    const least = byCount.length === 0 ? 0 : (byCount[Math.max(0, byCount.length - input.variants)] as number);
+    const named = variants
+      .entries()
+      .filter(({ id }) => variants.count(id) >= least)
+      .map(({ id, run, length }) => {
+        const codes = Array.from(path.subarray(run * width, run * width + length));
+        const labels = (forward ? codes : codes.reverse()).map((code) => input.labelNames[code] as string);
+        return { id, labels, customers: variants.count(id), text: labels.join('\u0000') };
+      });
     named.sort((a, b) => b.customers - a.customers || compareText(a.text, b.text));
     const top = named.slice(0, input.variants);
-    const durationsOf = new Map(top.map((v) => [v.id, [] as number[]]));
+    // Durations of the top paths only: each top path's customers, in one column each.
+    const rankOf = new Int32Array(variants.variantCount).fill(-1);
+    const durations = top.map((v, rank) => {
+      rankOf[v.id] = rank;
+      return { values: new Float64Array(v.customers), length: 0 };
+    });
     for (let r = 0; r < rows.runCount; r++) {
       const id = variantOfRun[r] as number;
-      if (id >= 0) durationsOf.get(id)?.push((durationMs[r] as number) / 1000);
+      const rank = id < 0 ? -1 : (rankOf[id] as number);
+      if (rank < 0) continue;
+      const column = durations[rank] as { values: Float64Array; length: number };
+      column.values[column.length++] = (durationMs[r] as number) / 1000;
     }
-    const topVariants = top.map(({ id, labels, customers: count }) => {
-      const durations = Float64Array.from(durationsOf.get(id) as number[]);
-      return { labels, customers: count, medianSeconds: medianOfSlice(durations, 0, durations.length) };
+    const topVariants = top.map(({ labels, customers: count }, rank) => {
+      const { values } = durations[rank] as { values: Float64Array };
+      return { labels, customers: count, medianSeconds: medianOfSlice(values, 0, values.length) };
     });
     return {
       direction: input.direction,
