@@ -1,8 +1,7 @@
 import type { FunnelDefinition } from '../../journey-definition/journey-definition.ts';
 import type { EventMatch } from '../../journey-definition/schema.ts';
-import { customerScope } from '../filter/customer-scope.ts';
 import { filterPaths, parseFilter, ReportParamError, type ReportParams } from '../filter/filter.ts';
-import { indexContext } from '../journey-view.ts';
+import { indexContext, scopeOf } from '../journey-view.ts';
 import { attributePaths, compileMatch } from '../matching/event-matcher.ts';
 import {
   chosenJourney,
@@ -44,7 +43,7 @@ export const eventFunnelReport: ReportDefinition<EventFunnelReport> = splitRepor
       })),
       mode: funnel.mode,
       windowSeconds: windowParam(params, funnel.windowSeconds),
-      scope: customerScope(rows, filter, context),
+      scope: scopeOf(index, filter),
       breakdown: filter.breakdown !== null,
       dropOffAfterStep: dropOffStep(params, funnel.steps.length),
       dropOffLimit: positiveInt(params, 'limit') ?? 100,

@@ -1,7 +1,6 @@
 import type { EventMatch } from '../../journey-definition/schema.ts';
-import { customerScope } from '../filter/customer-scope.ts';
 import { filterPaths, parseFilter, ReportParamError, type ReportParams } from '../filter/filter.ts';
-import { classifiedRows, indexContext } from '../journey-view.ts';
+import { classifiedRows, indexContext, scopeOf } from '../journey-view.ts';
 import { attributePaths, compileMatch } from '../matching/event-matcher.ts';
 import { chosenJourney, positiveInt, type ReportDefinition, type ReportEnvironment } from '../report-environment.ts';
 import { kernelPlan, splitReport } from '../split/split-kernels.ts';
@@ -43,7 +42,7 @@ export const pathsReport: ReportDefinition<PathsReport> = splitReport({
       steps: depth,
       topPerStep: positiveInt(params, 'top') ?? 8,
       variants: positiveInt(params, 'variants') ?? 10,
-      scope: customerScope(rows, filter, context),
+      scope: scopeOf(index, filter),
       scratch: pathScratch(rows.runCount, depth),
     };
     return kernelPlan('paths', rows, input, (report) => report);

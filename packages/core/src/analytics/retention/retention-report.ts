@@ -1,7 +1,6 @@
 import type { EventMatch } from '../../journey-definition/schema.ts';
-import { customerScope } from '../filter/customer-scope.ts';
 import { filterPaths, parseFilter, ReportParamError, type ReportParams } from '../filter/filter.ts';
-import { indexContext } from '../journey-view.ts';
+import { indexContext, scopeOf } from '../journey-view.ts';
 import { compileMatch } from '../matching/event-matcher.ts';
 import { positiveInt, type ReportDefinition } from '../report-environment.ts';
 import { kernelPlan, splitReport } from '../split/split-kernels.ts';
@@ -35,7 +34,7 @@ export const retentionReport: ReportDefinition<RetentionReport> = splitReport({
       returnEvent: params.returnEvent || '(any event)',
       start: compileMatch(match(params.startEvent), context),
       return: compileMatch(match(params.returnEvent), context),
-      scope: customerScope(rows, filter, context),
+      scope: scopeOf(index, filter),
       dataEndMs: Math.min(lastMs, filter.toMs),
       calendar: cohortCalendar(firstMs, lastMs, period),
     };

@@ -1,6 +1,5 @@
-import { customerScope } from '../filter/customer-scope.ts';
 import { filterPaths, parseFilter } from '../filter/filter.ts';
-import { classifiedRows, indexContext } from '../journey-view.ts';
+import { classifiedRows, scopeOf } from '../journey-view.ts';
 import { attributePaths } from '../matching/event-matcher.ts';
 import { chosenJourney, type ReportDefinition, windowParam } from '../report-environment.ts';
 import { kernelPlan, splitReport } from '../split/split-kernels.ts';
@@ -22,7 +21,7 @@ export const stageFunnelReport: ReportDefinition<StageFunnelReport> = splitRepor
       journey: journey.id,
       stages: journey.stages.map((s) => s.name),
       stageOfRow: stage,
-      scope: customerScope(rows, filter, indexContext(index)),
+      scope: scopeOf(index, filter),
       windowSeconds,
       breakdown: filter.breakdown !== null,
     };
