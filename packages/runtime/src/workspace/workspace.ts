@@ -2,6 +2,7 @@ import {
   HashSet53,
   type JourneyDefinition,
   JourneyIndex,
+  type LoadedEventAttribute,
   parseAttributePath,
   type ReportEnvironment,
   type ReportName,
@@ -88,10 +89,12 @@ export class Workspace {
     if (!paths.some(missing)) return;
     await this.pipeline.exclusive(async () => {
       const reload = index.attributes.stale ? [...index.attributes.events.keys()] : [];
-      for (const path of new Set([...paths.filter(missing), ...reload])) {
-        const parsed = parseAttributePath(path);
-        if (parsed.scope === 'traits') index.trackTrait(path, await this.store.traitHistory(parsed));
-        else index.trackEventAttribute(path, await this.store.eventAttribute(parsed));
+      const wanted = [...new Set([...paths.filter(missing), ...reload])];
+      const events = wanted.filter((path) => !path.startsWith('traits.'));
+      const loaded = await this.store.eventAttributes(events.map(parseAttributePath));
+      events.forEach((path, i) => index.trackEventAttribute(path, loaded[i] as LoadedEventAttribute));
+      for (const path of wanted.filter((p) => p.startsWith('traits.'))) {
+        index.trackTrait(path, await this.store.traitHistory(parseAttributePath(path)));
       }
     });
   }

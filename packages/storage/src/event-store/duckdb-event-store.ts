@@ -13,7 +13,7 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import { type AttributePath, CHANNELS, type LoadedEventAttribute, type LoadedTrait } from '@waymark/core';
-import { readEventAttribute, readTrait } from './attribute-reader.ts';
+import { readEventAttributes, readTrait } from './attribute-reader.ts';
 import { readCustomerEvents } from './customer-events.ts';
 import type {
   CustomerEvent,
@@ -245,9 +245,9 @@ export class DuckDbEventStore implements EventStore {
     }
   }
 
-  /** An event attribute of every journey row (for the index's attribute columns). */
-  eventAttribute(path: AttributePath): Promise<LoadedEventAttribute> {
-    return this.onOwnConnection((connection) => readEventAttribute(connection, path));
+  /** Event attributes of every journey row (for the index's attribute columns), in one read. */
+  eventAttributes(paths: readonly AttributePath[]): Promise<LoadedEventAttribute[]> {
+    return this.onOwnConnection((connection) => readEventAttributes(connection, paths));
   }
 
   /** A customer trait's identify history, in arrival order. */

@@ -60,8 +60,8 @@ export interface EventStore {
   /** Of the given message ids, those already stored. */
   existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>>;
   scanForIndex(): Promise<IndexScan>;
-  /** An event attribute of every journey row, dictionary-encoded (for the index's attribute columns). */
-  eventAttribute(path: AttributePath): Promise<LoadedEventAttribute>;
+  /** Event attributes of every journey row, dictionary-encoded (for the index's attribute columns), in one read. */
+  eventAttributes(paths: readonly AttributePath[]): Promise<LoadedEventAttribute[]>;
   /** A customer trait's identify history, in arrival order. */
   traitHistory(path: AttributePath): Promise<LoadedTrait>;
   /**
