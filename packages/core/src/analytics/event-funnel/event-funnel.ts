@@ -1,6 +1,6 @@
 import type { CustomerScope } from '../filter/customer-scope.ts';
 import type { RowMatcher } from '../matching/event-matcher.ts';
-import { type FunnelStep, funnelSteps, sumOverGroups } from '../shared/funnel-steps.ts';
+import { countsByDepth, type FunnelStep, funnelSteps, sumOverGroups } from '../shared/funnel-steps.ts';
 import {
   type DurationCells,
   GroupedDurations,
@@ -114,17 +114,7 @@ export const eventFunnelKernel: SplitKernel<EventFunnelInput, EventFunnelPart, E
     const stepCount = input.steps.length;
     const groupNames = input.scope.groupNames;
     const groupCount = groupNames.length;
-    // Reaching step s means a depth above s.
-    const customers = new Int32Array(groupCount);
-    const reached = new Int32Array(groupCount * stepCount);
-    for (let g = 0; g < groupCount; g++) {
-      let deeper = 0;
-      for (let depth = stepCount; depth >= 1; depth--) {
-        deeper += part.byDepth[g * (stepCount + 1) + depth] as number;
-        reached[g * stepCount + depth - 1] = deeper;
-      }
-      customers[g] = deeper + (part.byDepth[g * (stepCount + 1)] as number);
-    }
+    const { customers, reached } = countsByDepth(part.byDepth, groupCount, stepCount);
     const steps = summariseDurations(part.stepTimes, groupCount, stepCount, input.breakdown);
     const converts = summariseDurations(part.convertTimes, groupCount, 1, input.breakdown);
     const timed = input.mode !== 'any';

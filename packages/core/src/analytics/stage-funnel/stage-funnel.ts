@@ -1,5 +1,5 @@
 import type { CustomerScope } from '../filter/customer-scope.ts';
-import { type FunnelStep, funnelSteps, sumOverGroups } from '../shared/funnel-steps.ts';
+import { countsByDepth, type FunnelStep, funnelSteps, sumOverGroups } from '../shared/funnel-steps.ts';
 import {
   type DurationCells,
   GroupedDurations,
@@ -132,17 +132,7 @@ export const stageFunnelKernel: SplitKernel<StageFunnelInput, StageFunnelPart, S
     const groupNames = input.scope.groupNames;
     const groupCount = groupNames.length;
     const { byDepth, reachedAny } = part;
-    // Reaching stage s in order means a depth above s.
-    const customers = new Int32Array(groupCount);
-    const reached = new Int32Array(groupCount * stageCount);
-    for (let g = 0; g < groupCount; g++) {
-      let deeper = 0;
-      for (let depth = stageCount; depth >= 1; depth--) {
-        deeper += byDepth[g * (stageCount + 1) + depth] as number;
-        reached[g * stageCount + depth - 1] = deeper;
-      }
-      customers[g] = deeper + (byDepth[g * (stageCount + 1)] as number);
-    }
+    const { customers, reached } = countsByDepth(byDepth, groupCount, stageCount);
 
     const stats = summariseDurations(part.durations, groupCount, stageCount, input.breakdown);
     const groupOf = (g: number, name: string, times: TimeStats[]): StageFunnelGroup => ({
