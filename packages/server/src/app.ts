@@ -2,6 +2,7 @@ import { createGunzip } from 'node:zlib';
 import rateLimit from '@fastify/rate-limit';
 import type { Workspace } from '@waymark/runtime';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { ErrorResponse, HealthResponse } from './api-types.ts';
 import { requireAdmin } from './auth/credentials.ts';
 import type { ServerConfig } from './config.ts';
 import { customerRoutes } from './customers/customer-routes.ts';
@@ -59,20 +60,21 @@ export async function buildApp(workspace: Workspace, config: ServerConfig): Prom
     } else if (error.code === 'Z_DATA_ERROR' || /header check|invalid (block|stored|code)/.test(error.message)) {
       message = `body: not valid gzip (${error.message})`;
     }
-    void reply.code(status).send({ success: false, error: status >= 500 ? 'internal error' : message });
+    const body: ErrorResponse = { success: false, error: status >= 500 ? 'internal error' : message };
+    void reply.code(status).send(body);
   });
 
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_request, context) => ({
+    errorResponseBuilder: (_request, context): ErrorResponse => ({
       statusCode: 429,
       success: false,
       error: `rate limit: at most ${context.max} requests per minute; retry after ${context.after}`,
     }),
   });
 
-  app.get('/api/health', async () => ({ ok: true, events: workspace.index.eventCount }));
+  app.get<{ Reply: HealthResponse }>('/api/health', async () => ({ ok: true, events: workspace.index.eventCount }));
   segmentRoutes(app, workspace, config.writeKey);
   await app.register(async (admin) => {
     admin.addHook('onRequest', requireAdmin(config.adminToken));
