@@ -9,12 +9,14 @@ import { customerRoutes } from './customers/customer-routes.ts';
 import { segmentRoutes } from './ingest/segment-routes.ts';
 import { journeyRoutes } from './journeys/journey-routes.ts';
 import { liveRoutes } from './live/live-routes.ts';
+import { openApiRoutes } from './openapi/openapi-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { webRoutes } from './web/web-routes.ts';
 
 /**
  * The HTTP server: Segment-compatible ingest under `/v1` (write key), the admin API under
- * `/api` (admin token), and the web app. Any error becomes a JSON answer; none stops the server.
+ * `/api` (admin token; not the health route and the OpenAPI document), and the web app. Any
+ * error becomes a JSON answer; none stops the server. docs/openapi.json describes every route.
  */
 export async function buildApp(workspace: Workspace, config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({
@@ -75,6 +77,7 @@ export async function buildApp(workspace: Workspace, config: ServerConfig): Prom
   });
 
   app.get<{ Reply: HealthResponse }>('/api/health', async () => ({ ok: true, events: workspace.index.eventCount }));
+  openApiRoutes(app);
   segmentRoutes(app, workspace, config.writeKey);
   await app.register(async (admin) => {
     admin.addHook('onRequest', requireAdmin(config.adminToken));
