@@ -15,7 +15,7 @@ import {
   SegmentMessageSchema,
 } from '@waymark/core';
 import { type QueryParameter, REPORT_PARAMETERS } from './openapi/report-parameters.ts';
-import { type JsonSchema, responseTypeSchemas } from './openapi/type-schemas.ts';
+import { type JsonSchema, responseTypeSchemas, toOpenApiSchema } from './openapi/type-schemas.ts';
 
 const DOCUMENT = new URL('../docs/openapi.json', import.meta.url);
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
@@ -62,8 +62,8 @@ function errorResponses(): Record<string, unknown> {
   );
 }
 
-/** TypeBox schemas as plain JSON (TypeBox marks its objects with symbol keys). */
-const plain = (schema: unknown): JsonSchema => JSON.parse(JSON.stringify(schema)) as JsonSchema;
+/** A TypeBox schema as plain JSON (TypeBox marks its objects with symbol keys), in OpenAPI's dialect. */
+const plain = (schema: unknown): JsonSchema => toOpenApiSchema(JSON.parse(JSON.stringify(schema)));
 
 /** The request bodies of ingest, from the TypeBox schemas the server validates with. */
 function requestSchemas(): Record<string, JsonSchema> {

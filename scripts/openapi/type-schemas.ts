@@ -37,7 +37,7 @@ export function responseTypeSchemas(): ResponseTypes {
   for (const name of Object.keys(definitions).sort()) {
     if (ENTRY_TYPES.has(name)) continue;
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`type ${name}: not a valid OpenAPI component name`);
-    schemas[name] = rewrite(definitions[name], name) as JsonSchema;
+    schemas[name] = toOpenApiSchema(definitions[name]);
   }
   const reportTypes = (definitions.ReportTypes?.properties ?? {}) as Record<string, { $ref?: string }>;
   const reports = Object.fromEntries(
@@ -50,21 +50,29 @@ export function responseTypeSchemas(): ResponseTypes {
 }
 
 /**
- * Draft-07 output as JSON Schema 2020-12 (OpenAPI 3.1's dialect): refs into components. The two
- * drafts differ for tuples (`items: [...]`), which no API type has; one that did would fail here.
+ * A draft-07 schema (what ts-json-schema-generator and TypeBox write) in JSON Schema 2020-12,
+ * OpenAPI 3.1's dialect: `$ref`s to `#/definitions/X` point to `#/components/schemas/X`, and
+ * tuples (`items: [...]`, `additionalItems`) become `prefixItems` and `items`. The rest of what
+ * these generators write means the same in both.
  */
-function rewrite(value: unknown, where: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => rewrite(item, where));
+export function toOpenApiSchema(schema: unknown): JsonSchema {
+  return rewrite(schema) as JsonSchema;
+}
+
+function rewrite(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewrite);
   if (value === null || typeof value !== 'object') return value;
+  const source = value as JsonSchema;
   const out: JsonSchema = {};
-  for (const [key, child] of Object.entries(value)) {
+  for (const [key, child] of Object.entries(source)) {
     if (key === '$ref' && typeof child === 'string') {
-      if (!child.startsWith('#/definitions/')) throw new Error(`${where}: unexpected $ref ${child}`);
+      if (!child.startsWith('#/definitions/')) throw new Error(`unexpected $ref ${child}`);
       out.$ref = `#/components/schemas/${decodeURIComponent(child.slice('#/definitions/'.length))}`;
-    } else if ((key === 'items' && Array.isArray(child)) || key === 'additionalItems') {
-      throw new Error(`${where}: tuple types need prefixItems in JSON Schema 2020-12; not supported here`);
-    } else {
-      out[key] = rewrite(child, where);
+    } else if (key === 'items' && Array.isArray(child)) {
+      out.prefixItems = rewrite(child);
+      if ('additionalItems' in source) out.items = rewrite(source.additionalItems);
+    } else if (key !== 'additionalItems' || !Array.isArray(source.items)) {
+      out[key] = rewrite(child);
     }
   }
   return out;
