@@ -11,8 +11,6 @@ export interface ErrorResponse {
   error: string;
   /** `false` on ingest routes, and on errors found before a route runs (body, size, rate limit). */
   success?: false;
-  /** The status code again (429 answers only). */
-  statusCode?: number;
 }
 
 /** `GET /api/health`. */

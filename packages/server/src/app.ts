@@ -69,11 +69,12 @@ export async function buildApp(workspace: Workspace, config: ServerConfig): Prom
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_request, context): ErrorResponse => ({
-      statusCode: 429,
-      success: false,
-      error: `rate limit: at most ${context.max} requests per minute; retry after ${context.after}`,
-    }),
+    // The plugin throws what this returns, so the error handler above answers it: an Error with
+    // the message and status (a plain object has no `message`, and the answer lost it).
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`rate limit: at most ${context.max} requests per minute; retry after ${context.after}`), {
+        statusCode: context.statusCode,
+      }),
   });
 
   app.get<{ Reply: HealthResponse }>('/api/health', async () => ({ ok: true, events: workspace.index.eventCount }));
