@@ -12,7 +12,10 @@ export interface OpenApiDocument {
   paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; responses: Responses }>>;
   components: { responses: Responses; schemas: Record<string, unknown> };
 }
-type Responses = Record<string, { $ref?: string; content?: Record<string, { schema: unknown }> }>;
+type Responses = Record<
+  string,
+  { $ref?: string; content?: Record<string, { schema: unknown; 'x-event-data'?: { $ref: string } }> }
+>;
 
 export interface Check {
   valid: boolean;
