@@ -36,8 +36,11 @@ const journey = query(
   'simple-subscription',
 );
 
-/** `from`, `to`, `segment`, `breakdown`: the filter the journey reports share. */
-const SHARED_FILTER: QueryParameter[] = [
+/**
+ * `from`, `to`, `segment`, `breakdown`: the filter the journey reports share. Paths and retention
+ * have no groups: they read `breakdown` with the rest of the filter, and it changes nothing.
+ */
+const sharedFilter = (grouped: boolean): QueryParameter[] => [
   query(
     'from',
     'Only events at or after this time count: an ISO date or date-time, UTC unless it has an offset.',
@@ -55,8 +58,10 @@ const SHARED_FILTER: QueryParameter[] = [
   ),
   query(
     'breakdown',
-    'Group customers by `firstTouch` (channel of their first event in range), `lastTouch`, `traits.x` or ' +
-      '`properties.x` (their first value in range); customers without a value are `(none)`.',
+    grouped
+      ? 'Group customers by `firstTouch` (channel of their first event in range), `lastTouch`, `traits.x` or ' +
+          '`properties.x` (their first value in range), in `groups`; customers without a value are `(none)`.'
+      : 'Accepted and checked with the shared filter, but this report has no groups: it changes nothing.',
     { type: 'string' },
     'firstTouch',
   ),
@@ -81,7 +86,7 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
   'stage-funnel': [
     journey,
     window('A stage counts only within this long after the latest event of the previous stage (default: unlimited)'),
-    ...SHARED_FILTER,
+    ...sharedFilter(true),
   ],
   funnel: [
     journey,
@@ -106,7 +111,7 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
       1,
     ),
     query('limit', 'At most this many drop-off customers listed.', positive(100)),
-    ...SHARED_FILTER,
+    ...sharedFilter(true),
   ],
   retention: [
     query(
@@ -122,7 +127,7 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
       { type: 'string', enum: ['day', 'week', 'month'], default: 'week' },
     ),
     query('periods', 'How many periods after the start.', positive(8, 366)),
-    ...SHARED_FILTER,
+    ...sharedFilter(false),
   ],
   paths: [
     query(
@@ -143,7 +148,7 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
       default: 'event',
     }),
     journey,
-    ...SHARED_FILTER,
+    ...sharedFilter(false),
   ],
   kpis: [
     query(
@@ -181,7 +186,7 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
         default: 24,
       },
     ),
-    ...SHARED_FILTER,
+    ...sharedFilter(true),
   ],
   timeline: [
     {
