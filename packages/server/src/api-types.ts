@@ -1,4 +1,4 @@
-import type { Channel, FieldError, FunnelMode, MessageType, ReportName, ReportTypes } from '@waymark/core';
+import type { Channel, FieldError, JourneySummary, MessageType, ReportName, ReportTypes } from '@waymark/core';
 
 /**
  * The bodies the HTTP API answers with. The routes are typed with them, and `npm run openapi`
@@ -23,27 +23,6 @@ export interface HealthResponse {
 /** `GET /api/reports`: the names `GET /api/reports/{name}` takes. */
 export interface ReportListResponse {
   reports: ReportName[];
-}
-
-/** A funnel of a journey definition, as the journey list shows it. */
-export interface JourneyFunnelSummary {
-  name: string;
-  mode: FunnelMode;
-  steps: string[];
-  /** The conversion window in seconds; null when unlimited. */
-  windowSeconds: number | null;
-  /** Exclusion events between two steps (1-based step numbers). */
-  exclusions: Array<{ afterStep: number; beforeStep: number }>;
-}
-
-/** One journey definition, summarised for pickers. */
-export interface JourneySummary {
-  id: string;
-  name: string;
-  description: string | null;
-  stages: string[];
-  touchpoints: Array<{ name: string; stage: string }>;
-  funnels: JourneyFunnelSummary[];
 }
 
 /** `GET /api/journeys`. */

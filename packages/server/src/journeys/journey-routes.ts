@@ -1,4 +1,4 @@
-import type { JourneyDefinitionInput } from '@waymark/core';
+import { type JourneyDefinitionInput, journeySummary } from '@waymark/core';
 import type { Workspace } from '@waymark/runtime';
 import type { FastifyInstance } from 'fastify';
 import type { ErrorResponse, JourneyListResponse } from '../api-types.ts';
@@ -9,20 +9,7 @@ import type { ErrorResponse, JourneyListResponse } from '../api-types.ts';
  */
 export function journeyRoutes(app: FastifyInstance, workspace: Workspace): void {
   app.get<{ Reply: JourneyListResponse }>('/api/journeys', async () => ({
-    journeys: [...workspace.journeys.values()].map((journey) => ({
-      id: journey.id,
-      name: journey.name,
-      description: journey.description ?? null,
-      stages: journey.stages.map((stage) => stage.name),
-      touchpoints: journey.touchpoints.map((t) => ({ name: t.name, stage: t.stage })),
-      funnels: journey.funnels.map((f) => ({
-        name: f.name,
-        mode: f.mode,
-        steps: f.steps.map((s) => s.name),
-        windowSeconds: Number.isFinite(f.windowSeconds) ? f.windowSeconds : null,
-        exclusions: f.exclusions.map((e) => ({ afterStep: e.afterStep + 1, beforeStep: e.beforeStep + 1 })),
-      })),
-    })),
+    journeys: [...workspace.journeys.values()].map(journeySummary),
   }));
   app.get<{ Params: { id: string }; Reply: JourneyDefinitionInput | ErrorResponse }>(
     '/api/journeys/:id',
