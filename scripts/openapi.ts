@@ -184,9 +184,101 @@ function reportOperation(name: ReportName, responseType: string): Operation {
   };
 }
 
-const adminGet = (tag: string, operationId: string, summary: string, description: string, responses: object) => ({
-  get: { tags: [tag], operationId, summary, description, responses: { ...responses, ...errors(401, 429) } },
-});
+/** A route with one JSON answer: admin token unless `open`, a path `{id}` when `id` describes one. */
+interface PlainRoute {
+  path: string;
+  method: 'get' | 'delete';
+  tag: string;
+  operationId: string;
+  summary: string;
+  description: string;
+  ok: [description: string, schema: JsonSchema];
+  /** Needs no credential. */
+  open?: true;
+  /** What the path's `{id}` is (a `404` when nothing has it). */
+  id?: string;
+}
+
+const PLAIN_ROUTES: PlainRoute[] = [
+  {
+    path: '/api/health',
+    method: 'get',
+    tag: 'Service',
+    operationId: 'getHealth',
+    summary: 'Health',
+    description: 'Answers while the server runs; no credential, so load balancers and monitors can call it.',
+    ok: ['Running', ref('HealthResponse')],
+    open: true,
+  },
+  {
+    path: '/api/openapi.json',
+    method: 'get',
+    tag: 'Service',
+    operationId: 'getOpenApiDocument',
+    summary: 'This document',
+    description:
+      'The OpenAPI document of this server, as docs/openapi.json holds it. No credential: it describes the API ' +
+      'and holds no data, and tools read it before they have a token.',
+    ok: ['OpenAPI 3.1 document', { type: 'object' }],
+    open: true,
+  },
+  {
+    path: '/api/reports',
+    method: 'get',
+    tag: 'Reports',
+    operationId: 'listReports',
+    summary: 'Report names',
+    description: 'The names `/api/reports/{name}` takes.',
+    ok: ['Report names', ref('ReportListResponse')],
+  },
+  {
+    path: '/api/journeys',
+    method: 'get',
+    tag: 'Journeys',
+    operationId: 'listJourneys',
+    summary: 'Journey definitions',
+    description: 'The workspace’s journey definitions, summarised: stages, touchpoints and funnels.',
+    ok: ['Journey definitions', ref('JourneyListResponse')],
+  },
+  {
+    path: '/api/journeys/{id}',
+    method: 'get',
+    tag: 'Journeys',
+    operationId: 'getJourney',
+    summary: 'One journey definition',
+    description: 'The journey file as written (docs/journeys.md; its JSON Schema is docs/schema/journey.schema.json).',
+    ok: ['The journey definition', ref('JourneyDefinition')],
+    id: 'The journey’s id',
+  },
+  {
+    path: '/api/customers/{id}',
+    method: 'delete',
+    tag: 'Customers',
+    operationId: 'eraseCustomer',
+    summary: 'Erase a customer (right to erasure)',
+    description:
+      'Deletes every event and trait of the customer the id belongs to, from the event store and the journey index ' +
+      '(docs/events.md, “Right to erasure”).',
+    ok: ['Erased', ref('CustomerErasedResponse')],
+    id: 'Any userId or anonymousId of the customer',
+  },
+];
+
+function plainOperation(route: PlainRoute): Operation {
+  const { tag, operationId, summary, description, open, id } = route;
+  const statuses: ErrorStatus[] = [...(open ? [] : [401 as const]), ...(id === undefined ? [] : [404 as const]), 429];
+  return {
+    tags: [tag],
+    operationId,
+    summary,
+    description,
+    ...(open ? { security: [] } : {}),
+    ...(id === undefined
+      ? {}
+      : { parameters: [{ name: 'id', in: 'path', required: true, description: id, schema: { type: 'string' } }] }),
+    responses: { 200: ok(...route.ok), ...errors(...statuses) },
+  };
+}
 
 function paths(reportTypes: Record<string, string>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
@@ -194,75 +286,12 @@ function paths(reportTypes: Record<string, string>): Record<string, unknown> {
   for (const type of MESSAGE_TYPES) {
     result[`/v1/${type}`] = { post: ingestOperation(type, `Send one ${type} message`, 'SegmentSingleMessage') };
   }
-  result['/api/health'] = {
-    get: {
-      tags: ['Service'],
-      operationId: 'getHealth',
-      summary: 'Health',
-      description: 'Answers while the server runs; no credential, so load balancers and monitors can call it.',
-      security: [],
-      responses: { 200: ok('Running', ref('HealthResponse')), ...errors(429) },
-    },
-  };
-  result['/api/openapi.json'] = {
-    get: {
-      tags: ['Service'],
-      operationId: 'getOpenApiDocument',
-      summary: 'This document',
-      description:
-        'The OpenAPI document of this server, as docs/openapi.json holds it. No credential: it describes the API ' +
-        'and holds no data, and tools read it before they have a token.',
-      security: [],
-      responses: { 200: ok('OpenAPI 3.1 document', { type: 'object' }), ...errors(429) },
-    },
-  };
-  Object.assign(result, {
-    '/api/reports': adminGet('Reports', 'listReports', 'Report names', 'The names `/api/reports/{name}` takes.', {
-      200: ok('Report names', ref('ReportListResponse')),
-    }),
-  });
+  for (const route of PLAIN_ROUTES) result[route.path] = { [route.method]: plainOperation(route) };
   for (const name of REPORT_NAMES) {
     const type = reportTypes[name];
     if (type === undefined) throw new Error(`ReportTypes has no ${name}`);
     result[`/api/reports/${name}`] = { get: reportOperation(name, type) };
   }
-  result['/api/journeys'] = adminGet(
-    'Journeys',
-    'listJourneys',
-    'Journey definitions',
-    'The workspace’s journey definitions, summarised: stages, touchpoints and funnels.',
-    { 200: ok('Journey definitions', ref('JourneyListResponse')) },
-  );
-  const id = (description: string) => ({
-    name: 'id',
-    in: 'path',
-    required: true,
-    description,
-    schema: { type: 'string' },
-  });
-  result['/api/journeys/{id}'] = {
-    get: {
-      tags: ['Journeys'],
-      operationId: 'getJourney',
-      summary: 'One journey definition',
-      description:
-        'The journey file as written (docs/journeys.md; its JSON Schema is docs/schema/journey.schema.json).',
-      parameters: [id('The journey’s id')],
-      responses: { 200: ok('The journey definition', ref('JourneyDefinition')), ...errors(401, 404, 429) },
-    },
-  };
-  result['/api/customers/{id}'] = {
-    delete: {
-      tags: ['Customers'],
-      operationId: 'eraseCustomer',
-      summary: 'Erase a customer (right to erasure)',
-      description:
-        'Deletes every event and trait of the customer the id belongs to, from the event store and the journey index ' +
-        '(docs/events.md, “Right to erasure”).',
-      parameters: [id('Any userId or anonymousId of the customer')],
-      responses: { 200: ok('Erased', ref('CustomerErasedResponse')), ...errors(401, 404, 429) },
-    },
-  };
   result['/api/live'] = {
     get: {
       tags: ['Live'],
