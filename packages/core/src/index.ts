@@ -44,6 +44,7 @@ export * from './events/timestamp.ts';
 export * from './identity/identity-graph.ts';
 export * from './journey-definition/duration.ts';
 export * from './journey-definition/journey-definition.ts';
+export * from './journey-definition/journey-summary.ts';
 export * from './journey-definition/parse-journey.ts';
 export * from './journey-definition/schema.ts';
 export * from './journey-index/attributes/attribute-path.ts';
