@@ -132,7 +132,7 @@ export class IdentityGraph {
   /**
    * An identify call carried a shared trait (workspace setting `identity.linkBy`): the
    * identity's customer and every customer seen with the same key before become one. The
-   * merged customer keeps a root that is a userId if either had one, else the earlier one's.
+   * merged customer's root is a userId if either's is, else the one seen first.
    */
   linkTrait(code: number, key: string): IdentityMerge | null {
     const first = this.traitKeys.get(key);
@@ -143,7 +143,10 @@ export class IdentityGraph {
     const earlier = this.customerOf(first);
     const later = this.customerOf(code);
     if (earlier === later) return null;
-    const [from, into] = this.known[later] === 1 && this.known[earlier] !== 1 ? [earlier, later] : [later, earlier];
+    // The merged customer is named by a userId if either has one, else by the identity seen first
+    // (codes are given in arrival order): the same whatever order the links come in.
+    const laterWins = this.known[later] !== this.known[earlier] ? this.known[later] === 1 : later < earlier;
+    const [from, into] = laterWins ? [earlier, later] : [later, earlier];
     this.parent[from] = into;
     return { from, into };
   }
