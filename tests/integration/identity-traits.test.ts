@@ -134,13 +134,41 @@ describe('linking identities by shared email/phone traits', () => {
     const dir = tempDir('traits-erase');
     const workspace = await Workspace.open(dir.path, { linkBy: ['email', 'phone'] });
     await workspace.pipeline.submit(MESSAGES, { source: 't' });
-    await workspace.track(['traits.email']); // tracked traits hold values too
+    // Tracked traits and event attributes hold values too.
+    await workspace.track(['traits.email', 'traits.phone', 'properties.contact']);
+    await workspace.pipeline.submit(
+      [
+        {
+          type: 'track',
+          userId: 'u2',
+          event: 'Z',
+          properties: { contact: '+1 555 0100200' },
+          timestamp: t(12),
+          messageId: 'z1',
+        },
+        {
+          type: 'track',
+          userId: 'u4',
+          event: 'Y',
+          properties: { contact: 'bob@example.com' },
+          timestamp: t(13),
+          messageId: 'z2',
+        },
+      ],
+      { source: 't' },
+    );
     expect(workspace.index.identities.traitKeyCount).toBe(3); // ann@, +15550100200, bob@
     const erased = await workspace.eraseCustomer('u2');
     expect(erased?.identities.sort()).toEqual(['d1', 'u1', 'u2', 'u3']);
-    expect(erased?.events).toBe(9);
-    expect(journeys(workspace)).toEqual({ u4: ['F'] });
+    expect(erased?.events).toBe(10);
+    expect(journeys(workspace)).toEqual({ u4: ['F', 'Y'] });
     expect(workspace.index.identities.traitKeyCount).toBe(1); // bob@ only
+    const attributes = workspace.index.attributes;
+    const held = [
+      ...[...attributes.traits.values()].map((trait) => trait.values.values),
+      ...[...attributes.events.values()].map((attribute) => attribute.values.values),
+    ].map((values) => values.filter((value) => value !== ''));
+    expect(held).toEqual([['bob@example.com'], [], ['bob@example.com']]); // email, phone, properties.contact
     const stored = JSON.stringify(await workspace.store.query('SELECT * FROM events_view'));
     const names = JSON.stringify(await workspace.store.query('SELECT name FROM identities'));
     for (const text of [stored, names]) {
@@ -156,10 +184,10 @@ describe('linking identities by shared email/phone traits', () => {
       ],
       { source: 't' },
     );
-    expect(journeys(workspace)).toEqual({ u4: ['F'], u5: ['H'] });
+    expect(journeys(workspace)).toEqual({ u4: ['F', 'Y'], u5: ['H'] });
     await workspace.close();
     const reopened = await Workspace.open(dir.path, { linkBy: ['email', 'phone'] });
-    expect(journeys(reopened)).toEqual({ u4: ['F'], u5: ['H'] });
+    expect(journeys(reopened)).toEqual({ u4: ['F', 'Y'], u5: ['H'] });
     expect(reopened.index.findCustomer('u1')).toBeUndefined();
     await reopened.close();
     dir.remove();

@@ -132,7 +132,8 @@ export class JourneyIndex {
     const members = this.identities.membersOf(customerRoot);
     this.attributes.forgetIdentities(new Set(this.identities.codesOf(customerRoot)));
     this.erased.add(customerRoot);
-    this.rows(); // applies the erasure
+    const rows = this.rows(); // applies the erasure
+    this.attributes.forgetUnusedEventValues(rows.attributes as Int32Array[]);
     this.identities.forget(customerRoot);
     return members;
   }
