@@ -71,6 +71,20 @@ export async function loadWorkspaceSettings(dataDir: string): Promise<WorkspaceS
   return parseWorkspaceSettings(text, file);
 }
 
+/** A `--link-by` flag: `email`, `phone`, `email,phone`, or `none`. */
+export function parseLinkBy(text: string, flag = '--link-by'): LinkTrait[] {
+  if (text.trim() === 'none') return [];
+  const traits = text.split(',').map((part) => part.trim());
+  for (const trait of traits) {
+    if (!(LINK_TRAITS as readonly string[]).includes(trait)) {
+      throw new WorkspaceSettingsError(
+        `${flag}: expected ${LINK_TRAITS.join(', ')} (comma-separated) or none, got ${JSON.stringify(trait)}`,
+      );
+    }
+  }
+  return [...new Set(traits as LinkTrait[])];
+}
+
 /** A JSON pointer (`/identity/linkBy/0`) as a field name (`identity.linkBy[0]`). */
 function fieldName(pointer: string): string {
   if (pointer === '') return '(settings)';
