@@ -195,7 +195,7 @@ describe('linking identities by shared email/phone traits', () => {
 
   it('rejects an invalid settings file, naming the field', async () => {
     expect(() => parseWorkspaceSettings('identity:\n  linkBy: [email, fax]\n', 'waymark.yaml')).toThrow(
-      /waymark\.yaml identity\.linkBy\[1\]: /,
+      /waymark\.yaml identity\.linkBy\[1\]: Expected one of "email", "phone"/,
     );
     expect(() => parseWorkspaceSettings('identity:\n  linkby: [email]\n', 'waymark.yaml')).toThrow(
       /waymark\.yaml identity(\.linkby)?: /,

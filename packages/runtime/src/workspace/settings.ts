@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { LINK_TRAITS, type LinkTrait } from '@waymark/core';
 import { parseDocument } from 'yaml';
@@ -50,7 +50,7 @@ export function parseWorkspaceSettings(text: string, file: string): WorkspaceSet
   for (const error of Value.Errors(WorkspaceSettingsSchema, input)) {
     if (seen.has(error.path)) continue; // unions report every branch: the first says enough
     seen.add(error.path);
-    problems.push(`${file} ${fieldName(error.path)}: ${error.message}`);
+    problems.push(`${file} ${fieldName(error.path)}: ${message(error.schema, error.message)}`);
   }
   if (problems.length > 0) throw new WorkspaceSettingsError(`invalid workspace settings:\n${problems.join('\n')}`);
   const settings = input as WorkspaceSettingsInput;
@@ -83,6 +83,13 @@ export function parseLinkBy(text: string, flag = '--link-by'): LinkTrait[] {
     }
   }
   return [...new Set(traits as LinkTrait[])];
+}
+
+/** A union of literals says which values it takes (TypeBox only says "Expected union value"). */
+function message(schema: TSchema, fallback: string): string {
+  const values = (schema.anyOf as Array<{ const?: unknown }> | undefined)?.map((branch) => branch.const);
+  if (values === undefined || values.some((value) => value === undefined)) return fallback;
+  return `Expected one of ${values.map((value) => JSON.stringify(value)).join(', ')}`;
 }
 
 /** A JSON pointer (`/identity/linkBy/0`) as a field name (`identity.linkBy[0]`). */
