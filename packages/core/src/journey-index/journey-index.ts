@@ -20,6 +20,23 @@ export interface EncodedIdentity {
 }
 
 /**
+ * Encoded events as columns, in arrival order (a bulk load): what {@link JourneyIndex.addEncoded}
+ * takes of each event. Codes are -1 when absent; `channel` is the channel code; `alias` is 1 for
+ * alias messages.
+ */
+export interface EncodedColumns {
+  length: number;
+  seq: Float64Array;
+  timestampMs: Float64Array;
+  channel: Uint8Array;
+  userCode: Int32Array;
+  anonymousCode: Int32Array;
+  previousCode: Int32Array;
+  activityCode: Int32Array;
+  alias: Uint8Array;
+}
+
+/**
  * The journey index: every journey event as dictionary-encoded typed arrays sorted by
  * customer, time and arrival, with identities stitched. Events arrive in any order through
  * {@link add}; {@link rows} folds them (and any identity merges) into the sorted layout on
@@ -61,6 +78,28 @@ export class JourneyIndex {
       channelCode(event.channel),
       event.seq,
     );
+  }
+
+  /** Adds encoded events given as columns, in arrival order: exactly {@link addEncoded} for each. */
+  addEncodedColumns(events: EncodedColumns): void {
+    const graph = this.identities;
+    for (let i = 0; i < events.length; i++) {
+      const userCode = events.userCode[i] as number;
+      const anonymousCode = events.anonymousCode[i] as number;
+      const previousCode = events.previousCode[i] as number;
+      const activityCode = events.activityCode[i] as number;
+      if (userCode >= 0) graph.markUser(userCode);
+      if (events.alias[i] === 1 && previousCode >= 0 && userCode >= 0) this.linkCoded(true, userCode, previousCode);
+      else if (userCode >= 0 && anonymousCode >= 0) this.linkCoded(false, userCode, anonymousCode);
+      if (activityCode < 0) continue;
+      this.pending.push(
+        userCode >= 0 ? userCode : anonymousCode,
+        events.timestampMs[i] as number,
+        activityCode,
+        events.channel[i] as number,
+        events.seq[i] as number,
+      );
+    }
   }
 
   /** Adds one event (encode, then add). */

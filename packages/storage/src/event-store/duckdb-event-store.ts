@@ -13,8 +13,10 @@ import {
   VARCHAR,
 } from '@duckdb/node-api';
 import { CHANNELS } from '@waymark/core';
+import { JsonlBulkLoader } from './bulk-jsonl/jsonl-bulk-loader.ts';
 import type { DictionaryAdditions, EventStore, IndexRowChunk, IndexScan, StoredEvent } from './event-store.ts';
 import { CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
+import { readColumnsWithTexts } from './text-values.ts';
 import { copyNumberColumn } from './vectors.ts';
 
 const NUMBER_COLUMNS = new Set(['seq', 'message_hash', 'timestamp_ms', 'received_ms']);
@@ -109,6 +111,11 @@ export class DuckDbEventStore implements EventStore {
     appender.flushSync();
   }
 
+  /** A loader that reads JSONL in DuckDB and stores it with INSERT … SELECT (see JsonlBulkLoader). */
+  openJsonlBulkLoader(): Promise<JsonlBulkLoader> {
+    return JsonlBulkLoader.open(this.instance);
+  }
+
   async maxSeq(): Promise<number> {
     return Number((await this.reader.runAndReadAll('SELECT coalesce(max(seq), 0) FROM events')).getRows()[0]?.[0] ?? 0);
   }
@@ -124,12 +131,14 @@ export class DuckDbEventStore implements EventStore {
 
   async existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const result = await this.reader.runAndReadAll(
-      `SELECT DISTINCT message_id FROM events
+    const [stored = []] = await readColumnsWithTexts(
+      this.reader,
+      `SELECT DISTINCT encode(message_id) FROM events
        WHERE message_hash IN (SELECT unnest($hashes)) AND message_id IN (SELECT unnest($ids))`,
+      [0],
       { hashes: listValue(ids.map((id) => id.messageHash)), ids: listValue(ids.map((id) => id.messageId)) },
     );
-    return new Set(result.getRows().map((row) => row[0] as string));
+    return new Set(stored as string[]);
   }
 
   async scanForIndex(): Promise<IndexScan> {
@@ -173,9 +182,11 @@ export class DuckDbEventStore implements EventStore {
   /** A dictionary table as a dense array by code; '' for codes whose entry was erased. */
   private async readDictionary(table: 'identities' | 'activities'): Promise<string[]> {
     // getColumns() has no columns at all when there are no rows.
-    const [codes = [], names = []] = (
-      await this.reader.runAndReadAll(`SELECT code, name FROM ${table}`)
-    ).getColumns() as [number[]?, string[]?];
+    const [codes = [], names = []] = (await readColumnsWithTexts(
+      this.reader,
+      `SELECT code, encode(name) FROM ${table}`,
+      [1],
+    )) as [number[]?, string[]?];
     const size = codes.reduce((max, code) => Math.max(max, code + 1), 0);
     const dense = new Array<string>(size).fill('');
     for (let i = 0; i < codes.length; i++) dense[codes[i] as number] = names[i] as string;

@@ -1,4 +1,5 @@
 import type { CodedRows, EncodedIdentity, WaymarkEvent } from '@waymark/core';
+import type { JsonlBulkLoading } from './bulk-jsonl/jsonl-bulk-loader.ts';
 
 /**
  * An event as stored: the message plus its arrival number, id hash, where it came from, and
@@ -57,5 +58,7 @@ export interface EventStore {
    */
   eraseIdentities(codes: readonly number[]): Promise<number>;
   count(): Promise<number>;
+  /** Bulk JSONL loading done by the store itself, where it can (the embedded DuckDB store can). */
+  openJsonlBulkLoader?(): Promise<JsonlBulkLoading>;
   close(): Promise<void>;
 }

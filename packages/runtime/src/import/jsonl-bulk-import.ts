@@ -1,0 +1,206 @@
+import { type Channel, hash53, normalizeMessage } from '@waymark/core';
+import type { BlockEvent, JsonlBulkLoading, StagedBlock } from '@waymark/storage';
+import type { Rejection } from '../ingest/ingest-result.ts';
+import type { BulkWindow, IngestPipeline } from '../ingest/pipeline.ts';
+import { readJsonlLine } from './jsonl-reader.ts';
+import { lineBlocks } from './line-blocks.ts';
+import type { Input } from './open-input.ts';
+
+/** Bytes of the file per block: parsed, deduplicated and committed together. */
+export const BULK_BLOCK_BYTES = 32 << 20;
+
+export interface BulkImportOptions {
+  source: string;
+  defaultChannel: Channel | null;
+  /** The receive time of a block (messages without a timestamp get it). */
+  now: () => number;
+  blockBytes?: number;
+  /** Called after each block is stored. */
+  onBlock: (counts: BlockCounts) => void;
+  reject: (rejection: Rejection) => void;
+}
+
+export interface BlockCounts {
+  records: number;
+  accepted: number;
+  duplicates: number;
+}
+
+/** The block's messages that passed validation, in line order, with their ids and id hashes. */
+interface Candidates {
+  length: number;
+  line: Int32Array;
+  messageId: string[];
+  messageHash: Float64Array;
+  /** The JavaScript-normalized event of a line, if JavaScript normalized it. */
+  events: Map<number, BlockEvent>;
+}
+
+/**
+ * JSONL import the fast way: DuckDB splits, parses and normalizes each block of lines and
+ * stores the accepted ones itself (the store's JSONL bulk loader); only the lines it is not
+ * certain about go through normalizeMessage here, so they are judged — and their errors named —
+ * exactly as on the ingest pipeline. Dedupe, arrival numbers and the journey index stay the
+ * pipeline's: each block is decided and stored inside {@link IngestPipeline.bulk}, and the
+ * index is brought up to date from the stored rows' codes. One block is parsed while the
+ * previous one is stored.
+ */
+export async function importJsonlBulk(
+  pipeline: IngestPipeline,
+  loader: JsonlBulkLoading,
+  input: Input,
+  options: BulkImportOptions,
+): Promise<void> {
+  const blocks = lineBlocks(input.stream, options.blockBytes ?? BULK_BLOCK_BYTES)[Symbol.asyncIterator]();
+  const stageNext = async (): Promise<{ staged: StagedBlock; receivedAtMs: number } | null> => {
+    const next = await blocks.next();
+    if (next.done === true) return null;
+    const receivedAtMs = options.now();
+    return { staged: await loader.stage(next.value), receivedAtMs };
+  };
+  let firstLine = 1;
+  let next = stageNext();
+  try {
+    for (let block = await next; block !== null; block = await next) {
+      next = stageNext();
+      // Awaited at the top of the loop (or dropped with the error that ends it).
+      next.catch(() => undefined);
+      const { staged, receivedAtMs } = block;
+      const counts: BlockCounts = { records: staged.sqlLines.line.length, accepted: 0, duplicates: 0 };
+      const candidates = candidatesOf(staged, firstLine, receivedAtMs, options, counts);
+      await pipeline.bulk((window) => storeBlock(window, loader, staged, candidates, receivedAtMs, options, counts));
+      await loader.release(staged);
+      firstLine += staged.lineCount;
+      options.onBlock(counts);
+    }
+  } finally {
+    const pending = await next.catch(() => null);
+    if (pending !== null) await loader.release(pending.staged);
+  }
+}
+
+/**
+ * Judges the lines DuckDB left to JavaScript, exactly as the JSONL reader and the pipeline do,
+ * and merges the good ones with DuckDB's into line order, dropping repeats within the block.
+ */
+function candidatesOf(
+  staged: StagedBlock,
+  firstLine: number,
+  receivedAtMs: number,
+  options: BulkImportOptions,
+  counts: BlockCounts,
+): Candidates {
+  const events = new Map<number, BlockEvent>();
+  const { line: jsLine, text } = staged.jsLines;
+  for (let i = 0; i < jsLine.length; i++) {
+    const line = jsLine[i] as number;
+    const position = firstLine + line - 1;
+    const record = readJsonlLine(text[i] as string, position);
+    if (record === null) continue;
+    counts.records++;
+    if ('errors' in record) {
+      options.reject({ position, errors: record.errors });
+      continue;
+    }
+    const result = normalizeMessage(record.message, { receivedAtMs, defaultChannel: options.defaultChannel });
+    if (result.ok) events.set(line, { line, event: result.event });
+    else options.reject({ position, errors: result.errors });
+  }
+  const sql = staged.sqlLines;
+  const jsOrder = [...events.keys()];
+  const total = sql.line.length + jsOrder.length;
+  const out: Candidates = {
+    length: 0,
+    line: new Int32Array(total),
+    messageId: new Array<string>(total),
+    messageHash: new Float64Array(total),
+    events,
+  };
+  const inBlock = new Set<string>();
+  let s = 0;
+  let j = 0;
+  while (s < sql.line.length || j < jsOrder.length) {
+    const takeSql = j >= jsOrder.length || (s < sql.line.length && (sql.line[s] as number) < (jsOrder[j] as number));
+    const line = takeSql ? (sql.line[s] as number) : (jsOrder[j] as number);
+    const messageId = takeSql ? (sql.messageIds[s] as string) : (events.get(line) as BlockEvent).event.messageId;
+    if (takeSql) s++;
+    else j++;
+    // The first of a message id in the block is the one stored (as the pipeline does in a batch).
+    if (inBlock.has(messageId)) {
+      counts.duplicates++;
+      events.delete(line);
+      continue;
+    }
+    inBlock.add(messageId);
+    const n = out.length++;
+    out.line[n] = line;
+    out.messageId[n] = messageId;
+    out.messageHash[n] = hash53(messageId);
+  }
+  return out;
+}
+
+/** Decides which candidates are new (against the store), stores them, and brings the pipeline up to date. */
+async function storeBlock(
+  window: BulkWindow,
+  loader: JsonlBulkLoading,
+  staged: StagedBlock,
+  candidates: Candidates,
+  receivedAtMs: number,
+  options: BulkImportOptions,
+  counts: BlockCounts,
+): Promise<void> {
+  const { seen, index } = window;
+  const maybe: number[] = [];
+  for (let i = 0; i < candidates.length; i++) if (seen.has(candidates.messageHash[i] as number)) maybe.push(i);
+  const stored = new Set<number>();
+  if (maybe.length > 0) {
+    const ids = await loader.storedMessageIds(Float64Array.from(maybe, (i) => candidates.messageHash[i] as number));
+    for (const i of maybe) if (ids.has(candidates.messageId[i] as string)) stored.add(i);
+  }
+  const length = candidates.length - stored.size;
+  const line = new Int32Array(length);
+  const seq = new Float64Array(length);
+  const messageHash = new Float64Array(length);
+  const events: BlockEvent[] = [];
+  const firstSeq = window.takeSeqs(length);
+  for (let i = 0, n = 0; i < candidates.length; i++) {
+    if (stored.has(i)) continue;
+    line[n] = candidates.line[i] as number;
+    seq[n] = firstSeq + n;
+    messageHash[n] = candidates.messageHash[i] as number;
+    const event = candidates.events.get(line[n] as number);
+    if (event !== undefined) events.push(event);
+    n++;
+  }
+  counts.duplicates += stored.size;
+  counts.accepted = length;
+  if (length === 0) return;
+
+  const unstored = window.unstoredDictionary();
+  if (unstored !== null) {
+    await loader.storeDictionary(unstored);
+    window.dictionaryStored();
+  }
+  const identities = index.identities.size;
+  const activities = index.activities.size;
+  const committed = await loader.commit(staged, {
+    accepted: { length, line, seq, messageHash },
+    events,
+    source: options.source,
+    receivedAtMs,
+    defaultChannel: options.defaultChannel,
+    firstNewIdentityCode: identities,
+    firstNewActivityCode: activities,
+  });
+  // The store gave new names the codes the index gives next; anything else is a bug to stop at.
+  committed.identities.forEach((name, i) => {
+    if (index.identities.codeOf(name) !== identities + i) throw new Error(`identity code mismatch for ${name}`);
+  });
+  committed.activities.forEach((name, i) => {
+    if (index.activities.codeOf(name) !== activities + i) throw new Error(`activity code mismatch for ${name}`);
+  });
+  window.dictionaryStored();
+  index.addEncodedColumns(committed.rows);
+  for (let i = 0; i < length; i++) seen.add(messageHash[i] as number);
+}

@@ -1,0 +1,358 @@
+import { isUtf8 } from 'node:buffer';
+import { StringDecoder } from 'node:string_decoder';
+import {
+  blobValue,
+  DOUBLE,
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBInstance,
+  INTEGER,
+  listValue,
+} from '@duckdb/node-api';
+import type { Channel, EncodedColumns, WaymarkEvent } from '@waymark/core';
+import type { DictionaryAdditions } from '../event-store.ts';
+import { readColumnsWithTexts } from '../text-values.ts';
+import { appendNumberColumns, copyNumberColumn } from '../vectors.ts';
+import {
+  ACCEPTED_COLUMNS,
+  acceptedRowsSql,
+  activityCodesSql,
+  identityCodesSql,
+  insertNamesSql,
+  insertRowsSql,
+  replaySql,
+  STAGED_EVENT_COLUMNS,
+} from './commit-sql.ts';
+import { LineKind, STAGED_LINE_COLUMNS, stageLinesSql } from './parse-lines-sql.ts';
+
+/** A block of JSONL lines split and normalized in DuckDB, waiting to be stored. */
+export interface StagedBlock {
+  /** Lines in the block (blank ones included): the next block starts after them. */
+  lineCount: number;
+  /** Lines left to JavaScript to judge (1-based within the block), with their raw text. */
+  jsLines: { line: Int32Array; text: string[] };
+  /** The lines normalized in DuckDB (1-based within the block, in order) and their message ids. */
+  sqlLines: { line: Int32Array; messageIds: string[] };
+}
+
+/** One JavaScript-normalized event of a block (a line DuckDB left to JavaScript). */
+export interface BlockEvent {
+  line: number;
+  event: WaymarkEvent;
+}
+
+/** What to store of a staged block: which lines, as which arrival numbers, with which id hashes. */
+export interface BlockCommit {
+  /** Accepted lines in arrival order (1-based within the block), each with its seq and message hash. */
+  accepted: { length: number; line: Int32Array; seq: Float64Array; messageHash: Float64Array };
+  /** The accepted lines that JavaScript normalized. */
+  events: readonly BlockEvent[];
+  source: string;
+  receivedAtMs: number;
+  defaultChannel: Channel | null;
+  /** The first code for identities (activities) not yet in the store: the dictionaries' sizes. */
+  firstNewIdentityCode: number;
+  firstNewActivityCode: number;
+}
+
+/** What a commit added: dictionary names by code (from the first new codes on), and the rows. */
+export interface CommittedBlock {
+  identities: string[];
+  activities: string[];
+  /** The stored rows as the journey index takes them, in arrival order. */
+  rows: EncodedColumns;
+}
+
+/** Bulk JSONL loading into the store, one block of lines at a time (see {@link JsonlBulkLoader}). */
+export interface JsonlBulkLoading {
+  stage(block: Uint8Array): Promise<StagedBlock>;
+  /** Of these message-id hashes, the ids stored with them (to confirm a prefilter's "maybe"). */
+  storedMessageIds(hashes: Float64Array): Promise<Set<string>>;
+  /** Stores dictionary entries the store lacks (left by a commit that failed), before new codes are given. */
+  storeDictionary(additions: DictionaryAdditions): Promise<void>;
+  commit(block: StagedBlock, commit: BlockCommit): Promise<CommittedBlock>;
+  release(block: StagedBlock): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * DuckDB-native JSONL loading: DuckDB splits a block into lines, parses and normalizes them
+ * (see parse-lines-sql.ts), and stores the accepted ones with one INSERT … SELECT, so that the
+ * common line never becomes a JavaScript object. The caller decides what is accepted (dedupe
+ * is the ingest pipeline's) from the message ids it is given, and judges the lines left to it.
+ *
+ * Two blocks can be staged at once (one being stored while the next is parsed): staging runs
+ * on its own connection.
+ */
+export class JsonlBulkLoader implements JsonlBulkLoading {
+  private readonly free: string[] = [];
+  private readonly tables = new WeakMap<StagedBlock, string>();
+  private created = 0;
+
+  private constructor(
+    private readonly parser: DuckDBConnection,
+    private readonly committer: DuckDBConnection,
+    private readonly accepted: DuckDBAppender,
+    private readonly events: DuckDBAppender,
+  ) {}
+
+  /** Opens a loader on the store's instance; its tables live in the store's in-memory `stage` database. */
+  static async open(instance: DuckDBInstance): Promise<JsonlBulkLoader> {
+    const committer = await instance.connect();
+    await committer.run(`
+      CREATE OR REPLACE TABLE stage.jsonl_accepted ${ACCEPTED_COLUMNS};
+      CREATE OR REPLACE TABLE stage.jsonl_events ${STAGED_EVENT_COLUMNS};`);
+    const accepted = await committer.createAppender('jsonl_accepted', 'main', 'stage');
+    const events = await committer.createAppender('jsonl_events', 'main', 'stage');
+    return new JsonlBulkLoader(await instance.connect(), committer, accepted, events);
+  }
+
+  async stage(block: Uint8Array): Promise<StagedBlock> {
+    const table = this.free.pop() ?? `stage.jsonl_lines_${this.created++}`;
+    await this.parser.run(`CREATE OR REPLACE TABLE ${table} ${STAGED_LINE_COLUMNS}`);
+    if (!isUtf8(block)) {
+      // DuckDB refuses text that is not UTF-8; JavaScript reads it with replacement characters.
+      const staged = allForJavaScript(block);
+      this.tables.set(staged, table);
+      return staged;
+    }
+    try {
+      const inserted = await this.parser.run(stageLinesSql(table), { chunk: blobValue(block) });
+      const [jsLine = [], jsText = []] = (await readColumnsWithTexts(
+        this.parser,
+        `SELECT line, encode(raw) FROM ${table} WHERE kind = ${LineKind.js} ORDER BY line`,
+        [1],
+      )) as [number[]?, string[]?];
+      const sqlLine = await this.readInts(`SELECT line FROM ${table} WHERE kind = ${LineKind.sql} ORDER BY line`);
+      const [joined = null] = await readTexts(
+        this.parser,
+        `SELECT encode(string_agg(message_id, chr(0) ORDER BY line)) FROM ${table} WHERE kind = ${LineKind.sql}`,
+      );
+      const staged: StagedBlock = {
+        lineCount: Number(inserted.rowsChanged) - (block[block.length - 1] === 10 ? 1 : 0),
+        jsLines: { line: Int32Array.from(jsLine), text: jsText },
+        // Message ids normalized in SQL hold no NUL: a line with an escape goes to JavaScript.
+        sqlLines: { line: sqlLine, messageIds: joined === null ? [] : joined.split('\0') },
+      };
+      this.tables.set(staged, table);
+      return staged;
+    } catch (error) {
+      this.free.push(table);
+      throw error;
+    }
+  }
+
+  async storedMessageIds(hashes: Float64Array): Promise<Set<string>> {
+    if (hashes.length === 0) return new Set();
+    const c = this.committer;
+    await c.run('DELETE FROM stage.jsonl_accepted');
+    appendNumberColumns(
+      this.accepted,
+      [INTEGER, DOUBLE, DOUBLE],
+      [new Int32Array(hashes.length), hashes, hashes],
+      hashes.length,
+    );
+    const ids = await readTexts(
+      c,
+      'SELECT DISTINCT encode(message_id) FROM main.events WHERE message_hash IN (SELECT message_hash FROM stage.jsonl_accepted)',
+    );
+    return new Set(ids as string[]);
+  }
+
+  async storeDictionary(additions: DictionaryAdditions): Promise<void> {
+    const c = this.committer;
+    await c.run('BEGIN TRANSACTION');
+    try {
+      for (const [table, { fromCode, names }] of [
+        ['identities', additions.identities],
+        ['activities', additions.activities],
+      ] as const) {
+        if (names.length === 0) continue;
+        await c.run(
+          `INSERT INTO main.${table} SELECT ${fromCode} + i - 1, names[i]
+           FROM (SELECT $names AS names, generate_subscripts($names, 1) AS i)`,
+          { names: listValue([...names]) },
+        );
+      }
+      await c.run('COMMIT');
+    } catch (error) {
+      await c.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async commit(block: StagedBlock, commit: BlockCommit): Promise<CommittedBlock> {
+    const lines = this.tableOf(block);
+    const c = this.committer;
+    await c.run('DELETE FROM stage.jsonl_accepted; DELETE FROM stage.jsonl_events;');
+    const { accepted } = commit;
+    appendNumberColumns(
+      this.accepted,
+      [INTEGER, DOUBLE, DOUBLE],
+      [accepted.line, accepted.seq, accepted.messageHash],
+      accepted.length,
+    );
+    this.appendEvents(commit.events);
+    await c.run(acceptedRowsSql(lines, 'stage.jsonl_events', 'stage.jsonl_accepted', 'stage.jsonl_rows'));
+    await c.run(identityCodesSql('stage.jsonl_rows', 'stage.jsonl_identities', commit.firstNewIdentityCode));
+    await c.run(activityCodesSql('stage.jsonl_rows', 'stage.jsonl_activities', commit.firstNewActivityCode));
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await c.run(insertNamesSql('stage.jsonl_identities', 'identities'));
+      await c.run(insertNamesSql('stage.jsonl_activities', 'activities'));
+      await c.run(insertRowsSql('stage.jsonl_rows', 'stage.jsonl_identities', 'stage.jsonl_activities'), {
+        source: commit.source,
+        received_ms: commit.receivedAtMs,
+        default_channel: commit.defaultChannel,
+      });
+      await c.run('COMMIT');
+    } catch (error) {
+      await c.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    const identities = await this.readNames('stage.jsonl_identities');
+    const activities = await this.readNames('stage.jsonl_activities');
+    const firstSeq = accepted.length > 0 ? (accepted.seq[0] as number) : Number.POSITIVE_INFINITY;
+    const rows = accepted.length > 0 ? await this.readRows(firstSeq, accepted.length) : emptyRows();
+    return { identities, activities, rows };
+  }
+
+  async release(block: StagedBlock): Promise<void> {
+    const table = this.tables.get(block);
+    if (table === undefined) return;
+    this.tables.delete(block);
+    // Emptied when it is staged into next (CREATE OR REPLACE): the parser's connection may be
+    // staging another block right now, and one connection runs one statement at a time.
+    this.free.push(table);
+  }
+
+  async close(): Promise<void> {
+    for (let n = 0; n < this.created; n++) await this.parser.run(`DROP TABLE IF EXISTS stage.jsonl_lines_${n}`);
+    await this.committer.run(
+      'DROP TABLE IF EXISTS stage.jsonl_rows; DROP TABLE IF EXISTS stage.jsonl_identities; DROP TABLE IF EXISTS stage.jsonl_activities;',
+    );
+    this.accepted.closeSync();
+    this.events.closeSync();
+    this.parser.closeSync();
+    this.committer.closeSync();
+  }
+
+  private tableOf(block: StagedBlock): string {
+    const table = this.tables.get(block);
+    if (table === undefined) throw new Error('this block was not staged here, or was released');
+    return table;
+  }
+
+  /** The few JavaScript-normalized events, a value at a time (the slow way, for the rare line). */
+  private appendEvents(events: readonly BlockEvent[]): void {
+    if (events.length === 0) return;
+    const text = (value: string | null) =>
+      value === null ? this.events.appendNull() : this.events.appendVarchar(value);
+    const json = (value: object | null) => text(value === null ? null : JSON.stringify(value));
+    for (const { line, event: e } of events) {
+      this.events.appendInteger(line);
+      text(e.messageId);
+      text(e.type);
+      text(e.userId);
+      text(e.anonymousId);
+      text(e.previousId);
+      text(e.activity);
+      text(e.channel);
+      this.events.appendDouble(e.timestampMs);
+      json(e.properties);
+      json(e.traits);
+      json(e.context);
+      this.events.endRow();
+    }
+    this.events.flushSync();
+  }
+
+  private async readInts(sql: string): Promise<Int32Array> {
+    const parts: Int32Array[] = [];
+    let total = 0;
+    for await (const chunk of await this.parser.stream(sql)) {
+      const part = new Int32Array(chunk.rowCount);
+      copyNumberColumn(chunk, 0, part, 0);
+      parts.push(part);
+      total += part.length;
+    }
+    const out = new Int32Array(total);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
+  }
+
+  private async readNames(table: string): Promise<string[]> {
+    return (await readTexts(this.committer, `SELECT encode(name) FROM ${table} WHERE new ORDER BY code`)) as string[];
+  }
+
+  private async readRows(firstSeq: number, expected: number): Promise<EncodedColumns> {
+    const rows: EncodedColumns = {
+      length: 0,
+      seq: new Float64Array(expected),
+      timestampMs: new Float64Array(expected),
+      channel: new Uint8Array(expected),
+      userCode: new Int32Array(expected),
+      anonymousCode: new Int32Array(expected),
+      previousCode: new Int32Array(expected),
+      activityCode: new Int32Array(expected),
+      alias: new Uint8Array(expected),
+    };
+    const columns = [
+      rows.seq,
+      rows.timestampMs,
+      rows.channel,
+      rows.userCode,
+      rows.anonymousCode,
+      rows.previousCode,
+      rows.activityCode,
+      rows.alias,
+    ];
+    for await (const chunk of await this.committer.stream(replaySql(firstSeq))) {
+      if (rows.length + chunk.rowCount > expected) throw new Error('the store holds more rows than were committed');
+      columns.forEach((column, c) => {
+        copyNumberColumn(chunk, c, column, rows.length);
+      });
+      rows.length += chunk.rowCount;
+    }
+    if (rows.length !== expected) throw new Error(`committed ${expected} rows but read back ${rows.length}`);
+    return rows;
+  }
+}
+
+function emptyRows(): EncodedColumns {
+  return {
+    length: 0,
+    seq: new Float64Array(0),
+    timestampMs: new Float64Array(0),
+    channel: new Uint8Array(0),
+    userCode: new Int32Array(0),
+    anonymousCode: new Int32Array(0),
+    previousCode: new Int32Array(0),
+    activityCode: new Int32Array(0),
+    alias: new Uint8Array(0),
+  };
+}
+
+/** The first column of a query that selects `encode(text)`, as text. */
+async function readTexts(connection: DuckDBConnection, sql: string): Promise<Array<string | null>> {
+  const [column = []] = await readColumnsWithTexts(connection, sql, [0]);
+  return column as Array<string | null>;
+}
+
+/** A block DuckDB cannot read (not UTF-8): every line for JavaScript, decoded as the JavaScript reader does. */
+function allForJavaScript(block: Uint8Array): StagedBlock {
+  const decoder = new StringDecoder('utf8');
+  const text = decoder.write(Buffer.from(block.buffer, block.byteOffset, block.byteLength)) + decoder.end();
+  const lines = text.split('\n');
+  const endsWithNewline = block[block.length - 1] === 10;
+  const count = lines.length - (endsWithNewline ? 1 : 0);
+  return {
+    lineCount: count,
+    jsLines: { line: Int32Array.from({ length: count }, (_, i) => i + 1), text: lines.slice(0, count) },
+    sqlLines: { line: new Int32Array(0), messageIds: [] },
+  };
+}
