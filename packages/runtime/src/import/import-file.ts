@@ -2,8 +2,9 @@ import { basename } from 'node:path';
 import type { Channel } from '@waymark/core';
 import type { Rejection } from '../ingest/ingest-result.ts';
 import type { IngestPipeline } from '../ingest/pipeline.ts';
-import { importJsonlBulk } from './jsonl-bulk-import.ts';
+import { BULK_BLOCK_BYTES, importJsonlBulk } from './jsonl-bulk-import.ts';
 import { readJsonl } from './jsonl-reader.ts';
+import { openLineBlocks } from './line-blocks.ts';
 import { openInput } from './open-input.ts';
 import type { RecordReader } from './source-record.ts';
 
@@ -69,7 +70,6 @@ export async function importFile(
   if (format === 'csv' && options.mappingPath === undefined) {
     throw new Error('CSV import needs a mapping file (--mapping FILE)');
   }
-  const input = await openInput(path);
   const source = `import:${basename(path)}`;
   const maxListed = options.maxRejectionsListed ?? 100;
   const summary: ImportSummary = {
@@ -86,35 +86,41 @@ export async function importFile(
     summary.rejectedCount++;
     if (summary.rejected.length < maxListed) summary.rejected.push(rejection);
   };
-  const progress = () =>
-    options.onProgress?.({ bytesRead: input.bytesRead(), totalBytes: input.totalBytes, records: summary.records });
   const now = options.now ?? Date.now;
   const defaultChannel = options.defaultChannel ?? null;
 
   const bulkLoader = format === 'jsonl' && options.jsonlBulk !== false ? pipeline.openJsonlBulkLoader() : null;
   if (bulkLoader !== null) {
     const loader = await bulkLoader;
+    const input = await openLineBlocks(path, options.bulkBlockBytes ?? BULK_BLOCK_BYTES);
     try {
-      await importJsonlBulk(pipeline, loader, input, {
+      await importJsonlBulk(pipeline, loader, input.blocks, {
         source,
         defaultChannel,
         now,
         reject,
-        ...(options.bulkBlockBytes === undefined ? {} : { blockBytes: options.bulkBlockBytes }),
         onBlock: (counts) => {
           summary.records += counts.records;
           summary.accepted += counts.accepted;
           summary.duplicates += counts.duplicates;
-          progress();
+          options.onProgress?.({
+            bytesRead: input.bytesRead(),
+            totalBytes: input.totalBytes,
+            records: summary.records,
+          });
         },
       });
     } finally {
+      await input.blocks.return?.();
       await loader.close();
     }
     summary.seconds = (performance.now() - started) / 1000;
     return summary;
   }
 
+  const input = await openInput(path);
+  const progress = () =>
+    options.onProgress?.({ bytesRead: input.bytesRead(), totalBytes: input.totalBytes, records: summary.records });
   // XES and CSV readers (and their parsers) load only when a file of theirs is imported.
   let reader: RecordReader;
   if (format === 'jsonl') reader = readJsonl(input.stream);

@@ -220,25 +220,29 @@ const line = fc.oneof(
 );
 
 describe('JSONL bulk import', () => {
-  it('gives the same summary, stored events, dictionaries and reports as the pipeline (property)', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.array(line, { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 2 }),
-        fc.array(message, { maxLength: 4 }),
-        fc.array(message, { maxLength: 4 }),
-        fc.boolean(),
-        // Small blocks: messages repeat across blocks, and blocks are parsed ahead of commits.
-        fc.integer({ min: 200, max: 5000 }),
-        async (files, before, after, trailingNewline, bulkBlockBytes) => {
-          await expectSameOutcome(
-            files.map((lines) => lines.join('\n') + (trailingNewline ? '\n' : '')),
-            { before, after, bulkBlockBytes },
-          );
-        },
-      ),
-      { numRuns: Number(process.env.WM_RUNS ?? 30), endOnFailure: process.env.WM_RUNS !== undefined },
-    );
-  }, Math.max(300_000, Number(process.env.WM_RUNS ?? 0) * 5000));
+  it(
+    'gives the same summary, stored events, dictionaries and reports as the pipeline (property)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.array(line, { minLength: 1, maxLength: 40 }), { minLength: 1, maxLength: 2 }),
+          fc.array(message, { maxLength: 4 }),
+          fc.array(message, { maxLength: 4 }),
+          fc.boolean(),
+          // Small blocks: messages repeat across blocks, and blocks are parsed ahead of commits.
+          fc.integer({ min: 200, max: 5000 }),
+          async (files, before, after, trailingNewline, bulkBlockBytes) => {
+            await expectSameOutcome(
+              files.map((lines) => lines.join('\n') + (trailingNewline ? '\n' : '')),
+              { before, after, bulkBlockBytes },
+            );
+          },
+        ),
+        { numRuns: Number(process.env.WM_RUNS ?? 30), endOnFailure: process.env.WM_RUNS !== undefined },
+      );
+    },
+    Math.max(300_000, Number(process.env.WM_RUNS ?? 0) * 5000),
+  );
 
   it('stitches anonymous history and aliases in arrival order, across blocks', async () => {
     const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();

@@ -1,10 +1,9 @@
-import { type Channel, hash53, normalizeMessage } from '@waymark/core';
+import { type Channel, normalizeMessage } from '@waymark/core';
 import type { BlockEvent, JsonlBulkLoading, StagedBlock } from '@waymark/storage';
 import type { Rejection } from '../ingest/ingest-result.ts';
 import type { BulkWindow, IngestPipeline } from '../ingest/pipeline.ts';
+import { BlockCandidates } from './block-candidates.ts';
 import { readJsonlLine } from './jsonl-reader.ts';
-import { lineBlocks } from './line-blocks.ts';
-import type { Input } from './open-input.ts';
 
 /** Bytes of the file per block: parsed, deduplicated and committed together. */
 export const BULK_BLOCK_BYTES = 32 << 20;
@@ -14,7 +13,6 @@ export interface BulkImportOptions {
   defaultChannel: Channel | null;
   /** The receive time of a block (messages without a timestamp get it). */
   now: () => number;
-  blockBytes?: number;
   /** Called after each block is stored. */
   onBlock: (counts: BlockCounts) => void;
   reject: (rejection: Rejection) => void;
@@ -24,16 +22,6 @@ export interface BlockCounts {
   records: number;
   accepted: number;
   duplicates: number;
-}
-
-/** The block's messages that passed validation, in line order, with their ids and id hashes. */
-interface Candidates {
-  length: number;
-  line: Int32Array;
-  messageId: string[];
-  messageHash: Float64Array;
-  /** The JavaScript-normalized event of a line, if JavaScript normalized it. */
-  events: Map<number, BlockEvent>;
 }
 
 /**
@@ -48,13 +36,16 @@ interface Candidates {
 export async function importJsonlBulk(
   pipeline: IngestPipeline,
   loader: JsonlBulkLoading,
-  input: Input,
+  blocks: AsyncIterator<Buffer>,
   options: BulkImportOptions,
 ): Promise<void> {
-  const blocks = lineBlocks(input.stream, options.blockBytes ?? BULK_BLOCK_BYTES)[Symbol.asyncIterator]();
+  // The file is read one block ahead of the block being staged.
+  let bytesAhead = blocks.next();
   const stageNext = async (): Promise<{ staged: StagedBlock; receivedAtMs: number } | null> => {
-    const next = await blocks.next();
+    const next = await bytesAhead;
     if (next.done === true) return null;
+    bytesAhead = blocks.next();
+    bytesAhead.catch(() => undefined);
     const receivedAtMs = options.now();
     return { staged: await loader.stage(next.value), receivedAtMs };
   };
@@ -89,7 +80,7 @@ function candidatesOf(
   receivedAtMs: number,
   options: BulkImportOptions,
   counts: BlockCounts,
-): Candidates {
+): BlockCandidates {
   const events = new Map<number, BlockEvent>();
   const { line: jsLine, text } = staged.jsLines;
   for (let i = 0; i < jsLine.length; i++) {
@@ -106,38 +97,9 @@ function candidatesOf(
     if (result.ok) events.set(line, { line, event: result.event });
     else options.reject({ position, errors: result.errors });
   }
-  const sql = staged.sqlLines;
-  const jsOrder = [...events.keys()];
-  const total = sql.line.length + jsOrder.length;
-  const out: Candidates = {
-    length: 0,
-    line: new Int32Array(total),
-    messageId: new Array<string>(total),
-    messageHash: new Float64Array(total),
-    events,
-  };
-  const inBlock = new Set<string>();
-  let s = 0;
-  let j = 0;
-  while (s < sql.line.length || j < jsOrder.length) {
-    const takeSql = j >= jsOrder.length || (s < sql.line.length && (sql.line[s] as number) < (jsOrder[j] as number));
-    const line = takeSql ? (sql.line[s] as number) : (jsOrder[j] as number);
-    const messageId = takeSql ? (sql.messageIds[s] as string) : (events.get(line) as BlockEvent).event.messageId;
-    if (takeSql) s++;
-    else j++;
-    // The first of a message id in the block is the one stored (as the pipeline does in a batch).
-    if (inBlock.has(messageId)) {
-      counts.duplicates++;
-      events.delete(line);
-      continue;
-    }
-    inBlock.add(messageId);
-    const n = out.length++;
-    out.line[n] = line;
-    out.messageId[n] = messageId;
-    out.messageHash[n] = hash53(messageId);
-  }
-  return out;
+  const candidates = BlockCandidates.of(staged, events);
+  counts.duplicates += candidates.duplicates;
+  return candidates;
 }
 
 /** Decides which candidates are new (against the store), stores them, and brings the pipeline up to date. */
@@ -145,7 +107,7 @@ async function storeBlock(
   window: BulkWindow,
   loader: JsonlBulkLoading,
   staged: StagedBlock,
-  candidates: Candidates,
+  candidates: BlockCandidates,
   receivedAtMs: number,
   options: BulkImportOptions,
   counts: BlockCounts,
@@ -156,7 +118,7 @@ async function storeBlock(
   const stored = new Set<number>();
   if (maybe.length > 0) {
     const ids = await loader.storedMessageIds(Float64Array.from(maybe, (i) => candidates.messageHash[i] as number));
-    for (const i of maybe) if (ids.has(candidates.messageId[i] as string)) stored.add(i);
+    for (const i of maybe) if (ids.has(candidates.messageId(i))) stored.add(i);
   }
   const length = candidates.length - stored.size;
   const line = new Int32Array(length);
@@ -202,5 +164,6 @@ async function storeBlock(
   });
   window.dictionaryStored();
   index.addEncodedColumns(committed.rows);
+  seen.reserve(seen.size + length);
   for (let i = 0; i < length; i++) seen.add(messageHash[i] as number);
 }

@@ -17,13 +17,15 @@ export const ACCEPTED_COLUMNS = '(line INTEGER, seq DOUBLE, message_hash DOUBLE)
 const NORMALIZED =
   'line, message_id, type, user_id, anonymous_id, previous_id, activity, channel, timestamp_ms, properties, traits, context';
 
-/** The accepted rows of a block with everything stored about them. */
-export function acceptedRowsSql(lines: string, events: string, accepted: string, into: string): string {
-  return `
-CREATE OR REPLACE TABLE ${into} AS
-SELECT a.seq, a.message_hash, r.* EXCLUDE (line)
-FROM ${accepted} a
-JOIN (SELECT ${NORMALIZED} FROM ${lines} WHERE kind = 0 UNION ALL SELECT ${NORMALIZED} FROM ${events}) r USING (line)`;
+/**
+ * The accepted rows of a block with everything stored about them, as a subquery: read where
+ * it is needed rather than copied (the lines are a wide table).
+ */
+export function acceptedRowsSql(lines: string, events: string, accepted: string): string {
+  return `(
+  SELECT a.seq, a.message_hash, r.* EXCLUDE (line)
+  FROM ${accepted} a
+  JOIN (SELECT ${NORMALIZED} FROM ${lines} WHERE kind = 0 UNION ALL SELECT ${NORMALIZED} FROM ${events}) r USING (line))`;
 }
 
 /**
@@ -34,11 +36,12 @@ JOIN (SELECT ${NORMALIZED} FROM ${lines} WHERE kind = 0 UNION ALL SELECT ${NORMA
 export function identityCodesSql(rows: string, into: string, firstNewCode: number): string {
   return `
 CREATE OR REPLACE TABLE ${into} AS
-WITH firsts AS (
+WITH r AS MATERIALIZED (SELECT seq, user_id, anonymous_id, previous_id FROM ${rows}),
+firsts AS (
   SELECT name, min(position) AS first FROM (
-    SELECT user_id AS name, seq * 4 AS position FROM ${rows} WHERE user_id IS NOT NULL
-    UNION ALL SELECT anonymous_id, seq * 4 + 1 FROM ${rows} WHERE anonymous_id IS NOT NULL
-    UNION ALL SELECT previous_id, seq * 4 + 2 FROM ${rows} WHERE previous_id IS NOT NULL)
+    SELECT user_id AS name, seq * 4 AS position FROM r WHERE user_id IS NOT NULL
+    UNION ALL SELECT anonymous_id, seq * 4 + 1 FROM r WHERE anonymous_id IS NOT NULL
+    UNION ALL SELECT previous_id, seq * 4 + 2 FROM r WHERE previous_id IS NOT NULL)
   GROUP BY name
 ), known AS (
   SELECT f.name, f.first, i.code

@@ -11,7 +11,7 @@ import {
 } from '@duckdb/node-api';
 import type { Channel, EncodedColumns, WaymarkEvent } from '@waymark/core';
 import type { DictionaryAdditions } from '../event-store.ts';
-import { readColumnsWithTexts } from '../text-values.ts';
+import { type BlobValue, bytesOf, readColumnsWithTexts } from '../text-values.ts';
 import { appendNumberColumns, copyNumberColumn } from '../vectors.ts';
 import {
   ACCEPTED_COLUMNS,
@@ -31,8 +31,12 @@ export interface StagedBlock {
   lineCount: number;
   /** Lines left to JavaScript to judge (1-based within the block), with their raw text. */
   jsLines: { line: Int32Array; text: string[] };
-  /** The lines normalized in DuckDB (1-based within the block, in order) and their message ids. */
-  sqlLines: { line: Int32Array; messageIds: string[] };
+  /**
+   * The lines normalized in DuckDB (1-based within the block, in order) and their message ids
+   * as UTF-8, each followed by a NUL byte (they hold none: a line with an escape goes to
+   * JavaScript) — bytes rather than strings, which the caller hashes without making.
+   */
+  sqlLines: { line: Int32Array; messageIds: Uint8Array };
 }
 
 /** One JavaScript-normalized event of a block (a line DuckDB left to JavaScript). */
@@ -124,15 +128,15 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
         [1],
       )) as [number[]?, string[]?];
       const sqlLine = await this.readInts(`SELECT line FROM ${table} WHERE kind = ${LineKind.sql} ORDER BY line`);
-      const [joined = null] = await readTexts(
+      const [[ids = null] = []] = (await readColumnsWithTexts(
         this.parser,
-        `SELECT encode(string_agg(message_id, chr(0) ORDER BY line)) FROM ${table} WHERE kind = ${LineKind.sql}`,
-      );
+        `SELECT encode(string_agg(message_id || chr(0), '' ORDER BY line)) FROM ${table} WHERE kind = ${LineKind.sql}`,
+        [],
+      )) as [Array<BlobValue | null>?];
       const staged: StagedBlock = {
         lineCount: Number(inserted.rowsChanged) - (block[block.length - 1] === 10 ? 1 : 0),
         jsLines: { line: Int32Array.from(jsLine), text: jsText },
-        // Message ids normalized in SQL hold no NUL: a line with an escape goes to JavaScript.
-        sqlLines: { line: sqlLine, messageIds: joined === null ? [] : joined.split('\0') },
+        sqlLines: { line: sqlLine, messageIds: ids === null ? new Uint8Array(0) : bytesOf(ids) },
       };
       this.tables.set(staged, table);
       return staged;
@@ -193,14 +197,14 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
       accepted.length,
     );
     this.appendEvents(commit.events);
-    await c.run(acceptedRowsSql(lines, 'stage.jsonl_events', 'stage.jsonl_accepted', 'stage.jsonl_rows'));
-    await c.run(identityCodesSql('stage.jsonl_rows', 'stage.jsonl_identities', commit.firstNewIdentityCode));
-    await c.run(activityCodesSql('stage.jsonl_rows', 'stage.jsonl_activities', commit.firstNewActivityCode));
+    const rows = acceptedRowsSql(lines, 'stage.jsonl_events', 'stage.jsonl_accepted');
+    await c.run(identityCodesSql(rows, 'stage.jsonl_identities', commit.firstNewIdentityCode));
+    await c.run(activityCodesSql(rows, 'stage.jsonl_activities', commit.firstNewActivityCode));
     await c.run('BEGIN TRANSACTION');
     try {
       await c.run(insertNamesSql('stage.jsonl_identities', 'identities'));
       await c.run(insertNamesSql('stage.jsonl_activities', 'activities'));
-      await c.run(insertRowsSql('stage.jsonl_rows', 'stage.jsonl_identities', 'stage.jsonl_activities'), {
+      await c.run(insertRowsSql(rows, 'stage.jsonl_identities', 'stage.jsonl_activities'), {
         source: commit.source,
         received_ms: commit.receivedAtMs,
         default_channel: commit.defaultChannel,
@@ -213,8 +217,11 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
     const identities = await this.readNames('stage.jsonl_identities');
     const activities = await this.readNames('stage.jsonl_activities');
     const firstSeq = accepted.length > 0 ? (accepted.seq[0] as number) : Number.POSITIVE_INFINITY;
-    const rows = accepted.length > 0 ? await this.readRows(firstSeq, accepted.length) : emptyRows();
-    return { identities, activities, rows };
+    return {
+      identities,
+      activities,
+      rows: accepted.length > 0 ? await this.readRows(firstSeq, accepted.length) : emptyRows(),
+    };
   }
 
   async release(block: StagedBlock): Promise<void> {
@@ -229,7 +236,7 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
   async close(): Promise<void> {
     for (let n = 0; n < this.created; n++) await this.parser.run(`DROP TABLE IF EXISTS stage.jsonl_lines_${n}`);
     await this.committer.run(
-      'DROP TABLE IF EXISTS stage.jsonl_rows; DROP TABLE IF EXISTS stage.jsonl_identities; DROP TABLE IF EXISTS stage.jsonl_activities;',
+      'DROP TABLE IF EXISTS stage.jsonl_identities; DROP TABLE IF EXISTS stage.jsonl_activities;',
     );
     this.accepted.closeSync();
     this.events.closeSync();
@@ -353,6 +360,6 @@ function allForJavaScript(block: Uint8Array): StagedBlock {
   return {
     lineCount: count,
     jsLines: { line: Int32Array.from({ length: count }, (_, i) => i + 1), text: lines.slice(0, count) },
-    sqlLines: { line: new Int32Array(0), messageIds: [] },
+    sqlLines: { line: new Int32Array(0), messageIds: new Uint8Array(0) },
   };
 }

@@ -72,7 +72,12 @@ const NAN_OR_INFINITY = String.raw`[:,\[][ \t\r]*[+-]?(?i:nan|inf)`;
  */
 const TEXT_RISKS = String.raw`[{,]"[0-9]+":|[0-9]\.0[,}\]]|[:,\[]-?[0-9][0-9.]*[eE]|[:,\[]-?[0-9]{16}|[:,\[]-?(?i:nan|inf)`;
 
-const quoted = (values: readonly string[]) => values.map((v) => `'"${v}"'`).join(', ');
+/**
+ * The value whose JSON text `json` is (one of `values`), else NULL. A CASE rather than IN: DuckDB
+ * turns an IN list of constants into a join, which carries every column of the row through it.
+ */
+const oneOf = (json: string, values: readonly string[], wrap = (v: string) => `"${v}"`) =>
+  `CASE ${json} ${values.map((v) => `WHEN '${wrap(v)}' THEN '${v}'`).join(' ')} END`;
 
 /** Drops the first and last character (`substring` is by far DuckDB's fastest way to cut text). */
 const inner = (text: string) => `substring(${text}, 2, length(${text}) - 2)`;
@@ -103,25 +108,20 @@ const jsonIsCertain = (json: string) => `(CASE
   WHEN regexp_matches(${json}, '${TEXT_RISKS}') THEN false
   WHEN strlen(${json}) > 64 AND strlen(${json}) - strlen(replace(replace(${json}, '{', ''), '[', '')) > 32 THEN false
   WHEN NOT contains(${json}, ',') THEN true
+  -- No object inside: its keys are the top-level ones (json_keys is far cheaper than a regex).
+  WHEN NOT contains(right(${json}, -1), '{') THEN list_unique(json_keys(${json})) = len(json_keys(${json}))
   ELSE list_unique(regexp_extract_all(${json}, '"([^"]*)":', 1)) = len(regexp_extract_all(${json}, '"([^"]*)":', 1))
 END)`;
 
 /**
  * `YYYY-MM-DDTHH:MM:SS.sssZ` or `…±HH:MM` (what nearly every source sends; other forms go to
- * JavaScript) with the ranges parseIsoTimestamp checks, then read by DuckDB's own cast (which
- * checks the day of the month). Years before 100 (special in Date.UTC) and leap seconds go to
- * JavaScript.
+ * JavaScript), with the ranges parseIsoTimestamp checks written into the pattern (year from 100:
+ * earlier years are special in Date.UTC; second up to 59: a leap second rolls over in JavaScript;
+ * offset up to 18:59), then read by DuckDB's own cast, which checks month and day.
  */
-const CANONICAL_TIME = String.raw`"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}(Z|[+-][0-9]{2}:[0-9]{2})"`;
-const timeMs = (json: string) => `CASE
-  WHEN strlen(${json}) IN (26, 31) AND regexp_full_match(${json}, '${CANONICAL_TIME}')
-       AND substring(${json}, 2, 4) >= '0100' AND substring(${json}, 13, 2) <= '23'
-       AND substring(${json}, 16, 2) <= '59' AND substring(${json}, 19, 2) <= '59'
-       AND (strlen(${json}) = 26 OR (substring(${json}, 26, 2) <= '18' AND substring(${json}, 29, 2) <= '59'))
-  THEN epoch_ms(try_cast(${inner(json)} AS TIMESTAMPTZ))::DOUBLE END`;
-
-/** A context that is only a channel (the common case), as DuckDB writes it back. */
-const ONLY_CHANNEL = CHANNELS.map((c) => `'{"channel":"${c}"}'`).join(', ');
+const CANONICAL_TIME = String.raw`"(0[1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}(Z|[+-](0[0-9]|1[0-8]):[0-5][0-9])"`;
+const timeMs = (json: string) =>
+  `CASE WHEN regexp_full_match(${json}, '${CANONICAL_TIME}') THEN epoch_ms(try_cast(${inner(json)} AS TIMESTAMPTZ))::DOUBLE END`;
 
 /**
  * The SQL that inserts one block's lines into a staging table with {@link STAGED_LINE_COLUMNS}.
@@ -147,17 +147,21 @@ WITH lines AS (
   FROM parsed
 ), channels AS (
   SELECT *,
-         CASE WHEN j_ctx IN (${ONLY_CHANNEL}) THEN substring(j_ctx, 12, length(j_ctx) - 12)
-              WHEN contains(j_ctx, '"channel":') THEN from_json(j_ctx, '{"channel":"JSON"}').channel::VARCHAR
-         END AS channel_json,
-         CASE WHEN j_ctx IN (${ONLY_CHANNEL}) THEN 1
+         CASE WHEN only_channel IS NOT NULL THEN 1
               WHEN contains(j_ctx, '"channel":') THEN (strlen(j_ctx) - strlen(replace(j_ctx, '"channel":', ''))) // 10
               ELSE 0 END AS channel_keys,
+         coalesce(only_channel, ${oneOf('channel_json', CHANNELS)}) AS channel,
          parsed AND strlen(l) = ${EXACT_LENGTH} AS exact
-  FROM fields
+  FROM (
+    SELECT *,
+           -- A context that is only a channel (the common case), as DuckDB writes it back.
+           ${oneOf('j_ctx', CHANNELS, (c) => `{"channel":"${c}"}`)} AS only_channel,
+           CASE WHEN contains(j_ctx, '"channel":') THEN from_json(j_ctx, '{"channel":"JSON"}').channel::VARCHAR END
+             AS channel_json
+    FROM fields)
 ), values AS (
   SELECT *,
-         ${text('j_type')} AS type, ${text('j_mid')} AS message_id,
+         ${oneOf('j_type', MESSAGE_TYPES)} AS type, ${text('j_mid')} AS message_id,
          ${idValue('j_uid')} AS user_id, ${idValue('j_aid')} AS anonymous_id, ${idValue('j_pid')} AS previous_id,
          ${text('j_ev')} AS event, ${text('j_nm')} AS name,
          ${timeMs('j_ts')} AS time_ms,
@@ -169,7 +173,7 @@ WITH lines AS (
     WHEN NOT parsed THEN false
     -- (A condition on an absent field is NULL, which is not true: the line goes to JavaScript.)
     WHEN (
-      j_type IN (${quoted(MESSAGE_TYPES)})
+      type IS NOT NULL
       -- Without a messageId, one is derived from the content: JavaScript does that.
       AND ${isString('j_mid', 256)}
       AND (user_id IS NOT NULL OR anonymous_id IS NOT NULL)
@@ -183,7 +187,7 @@ WITH lines AS (
       AND (j_traits IS NULL OR starts_with(j_traits, '{'))
       AND (j_ctx IS NULL OR starts_with(j_ctx, '{'))
       -- One "channel": key in the context, the top-level one, naming a channel.
-      AND (channel_keys = 0 OR (channel_keys = 1 AND channel_json IN (${quoted(CHANNELS)})))
+      AND (channel_keys = 0 OR (channel_keys = 1 AND channel IS NOT NULL))
     ) IS NOT TRUE THEN false
     -- A line with more than its known fields: DuckDB's parser accepts trailing commas, and NaN
     -- and Infinity (which other fields may hold), JSON.parse does not; JSON.parse keeps the last
@@ -199,7 +203,7 @@ WITH lines AS (
       AND (CASE WHEN j_props IS NULL THEN true ELSE ${jsonIsCertain('j_props')} END)
       AND (CASE WHEN j_traits IS NULL THEN true ELSE ${jsonIsCertain('j_traits')} END)
       -- (The channel's entry holds nothing risky: what is certain with it is certain without it.)
-      AND (CASE WHEN j_ctx IS NULL OR j_ctx IN (${ONLY_CHANNEL}) THEN true ELSE ${jsonIsCertain('j_ctx')} END)
+      AND (CASE WHEN j_ctx IS NULL OR only_channel IS NOT NULL THEN true ELSE ${jsonIsCertain('j_ctx')} END)
   END IS TRUE AS certain
   FROM values
 ), context_rest AS (
@@ -207,11 +211,11 @@ WITH lines AS (
   -- entry goes with the comma before or after it; alone, it leaves nothing.
   SELECT *, CASE
     WHEN channel_keys = 0 THEN j_ctx
-    WHEN j_ctx IN (${ONLY_CHANNEL}) THEN NULL
+    WHEN only_channel IS NOT NULL THEN NULL
     WHEN substring(j_ctx, entry_at - 1, 1) = ',' THEN substring(j_ctx, 1, entry_at - 2) || substring(j_ctx, entry_at + entry_size)
     WHEN substring(j_ctx, entry_at + entry_size, 1) = ',' THEN substring(j_ctx, 1, entry_at - 1) || substring(j_ctx, entry_at + entry_size + 1)
   END AS context
-  FROM (SELECT *, CASE WHEN certain AND channel_keys = 1 AND j_ctx NOT IN (${ONLY_CHANNEL})
+  FROM (SELECT *, CASE WHEN certain AND channel_keys = 1 AND only_channel IS NULL
                        THEN instr(j_ctx, '"channel":' || channel_json) END AS entry_at,
                10 + length(channel_json) AS entry_size
         FROM judged)
@@ -225,7 +229,7 @@ SELECT line,
        CASE type WHEN 'track' THEN event
                  WHEN 'page' THEN CASE WHEN name <> '' THEN name ELSE 'Page Viewed' END
                  WHEN 'screen' THEN CASE WHEN name <> '' THEN name ELSE 'Screen Viewed' END END,
-       ${text('channel_json')}, time_ms, j_props, j_traits,
+       channel, time_ms, j_props, j_traits,
        CASE WHEN certain THEN context END
 FROM context_rest`;
 }
