@@ -42,7 +42,14 @@ const FIELDS = {
   traits: 'traits',
   context: 'ctx',
 } as const;
-const SCHEMA = JSON.stringify(Object.fromEntries(Object.keys(FIELDS).map((field) => [field, 'JSON'])));
+/**
+ * Fields that only a JSON string can pass (a type name, an ISO time) are read as text; the
+ * others as JSON text, whose first character tells a string from a number, an object or null.
+ */
+const TEXT_FIELDS = new Set(['type', 'timestamp']);
+const SCHEMA = JSON.stringify(
+  Object.fromEntries(Object.keys(FIELDS).map((field) => [field, TEXT_FIELDS.has(field) ? 'VARCHAR' : 'JSON'])),
+);
 /**
  * The length of the line if it were exactly its known fields, minified, each once: `{`, then
  * `"key":value` and a comma or `}` for each. The fields' text is DuckDB's (minified) writing of
@@ -51,7 +58,7 @@ const SCHEMA = JSON.stringify(Object.fromEntries(Object.keys(FIELDS).map((field)
  * null, no whitespace and no trailing comma — checked with arithmetic instead of a second parse.
  */
 const EXACT_LENGTH = `1 + ${Object.entries(FIELDS)
-  .map(([field, alias]) => `coalesce(strlen(j_${alias}) + ${field.length + 4}, 0)`)
+  .map(([field, alias]) => `coalesce(strlen(j_${alias}) + ${field.length + 4 + (TEXT_FIELDS.has(field) ? 2 : 0)}, 0)`)
   .join(' + ')}`;
 
 /**
@@ -119,9 +126,9 @@ END)`;
  * earlier years are special in Date.UTC; second up to 59: a leap second rolls over in JavaScript;
  * offset up to 18:59), then read by DuckDB's own cast, which checks month and day.
  */
-const CANONICAL_TIME = String.raw`"(0[1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}(Z|[+-](0[0-9]|1[0-8]):[0-5][0-9])"`;
-const timeMs = (json: string) =>
-  `CASE WHEN regexp_full_match(${json}, '${CANONICAL_TIME}') THEN epoch_ms(try_cast(${inner(json)} AS TIMESTAMPTZ))::DOUBLE END`;
+const CANONICAL_TIME = String.raw`(0[1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}(Z|[+-](0[0-9]|1[0-8]):[0-5][0-9])`;
+const timeMs = (text: string) =>
+  `CASE WHEN regexp_full_match(${text}, '${CANONICAL_TIME}') THEN epoch_ms(try_cast(${text} AS TIMESTAMPTZ))::DOUBLE END`;
 
 /**
  * The SQL that inserts one block's lines into a staging table with {@link STAGED_LINE_COLUMNS}.
@@ -161,7 +168,7 @@ WITH lines AS (
     FROM fields)
 ), values AS (
   SELECT *,
-         ${oneOf('j_type', MESSAGE_TYPES)} AS type, ${text('j_mid')} AS message_id,
+         ${oneOf('j_type', MESSAGE_TYPES, (v) => v)} AS type, ${text('j_mid')} AS message_id,
          ${idValue('j_uid')} AS user_id, ${idValue('j_aid')} AS anonymous_id, ${idValue('j_pid')} AS previous_id,
          ${text('j_ev')} AS event, ${text('j_nm')} AS name,
          ${timeMs('j_ts')} AS time_ms,
