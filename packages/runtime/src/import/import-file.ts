@@ -41,6 +41,8 @@ export interface ImportSummary {
   /** The first rejections, each with its 1-based line and the reasons. */
   rejected: Rejection[];
   seconds: number;
+  /** JSONL bulk import: how many lines the store validated itself, and how many went to normalizeMessage. */
+  bulk?: { storeLines: number; javascriptLines: number };
 }
 
 // Big commits: DuckDB writes row groups of this size straight to the database file (no WAL copy).
@@ -100,6 +102,9 @@ export async function importFile(
         now,
         reject,
         onBlock: (counts) => {
+          summary.bulk ??= { storeLines: 0, javascriptLines: 0 };
+          summary.bulk.storeLines += counts.storeLines;
+          summary.bulk.javascriptLines += counts.javascriptLines;
           summary.records += counts.records;
           summary.accepted += counts.accepted;
           summary.duplicates += counts.duplicates;

@@ -3,7 +3,9 @@ import { type ImportOptions, type ImportSummary, importFile } from './import-fil
 
 /** Everything an import leaves behind that a user can see: for comparing two ways of importing (tests). */
 export interface ImportOutcome {
-  summaries: Array<Omit<ImportSummary, 'seconds'>>;
+  summaries: Array<Omit<ImportSummary, 'seconds' | 'bulk'>>;
+  /** Lines the bulk import validated in the store and in JavaScript, over all files. */
+  bulk: { storeLines: number; javascriptLines: number };
   rows: Record<string, unknown>[];
   reports: unknown;
   /** The same reports from the index rebuilt from the store. */
@@ -36,6 +38,7 @@ export async function importOutcome(
 ): Promise<ImportOutcome> {
   const workspace = await Workspace.open(dataDir);
   const summaries: ImportOutcome['summaries'] = [];
+  const bulk = { storeLines: 0, javascriptLines: 0 };
   try {
     const submit = (messages: readonly unknown[] | undefined) =>
       messages === undefined
@@ -43,12 +46,18 @@ export async function importOutcome(
         : workspace.pipeline.submit(messages, { source: 'test', receivedAtMs: RECEIVED_AT });
     const before = await submit(options.before);
     for (const file of files) {
-      const { seconds: _seconds, ...summary } = await importFile(workspace.pipeline, file, {
+      const {
+        seconds: _seconds,
+        bulk: lines,
+        ...summary
+      } = await importFile(workspace.pipeline, file, {
         now: () => RECEIVED_AT,
         maxRejectionsListed: Number.POSITIVE_INFINITY,
         ...options,
       });
       summary.rejected.sort((a, b) => a.position - b.position);
+      bulk.storeLines += lines?.storeLines ?? 0;
+      bulk.javascriptLines += lines?.javascriptLines ?? 0;
       summaries.push(summary);
     }
     // Submitted after the import: its dedupe prefilter, arrival numbers and dictionaries must be current.
@@ -59,7 +68,7 @@ export async function importOutcome(
     const reopened = await Workspace.open(dataDir);
     const reportsAfterReopen = await reportsOf(reopened);
     await reopened.close();
-    return { summaries, rows, reports, reportsAfterReopen };
+    return { summaries, bulk, rows, reports, reportsAfterReopen };
   } catch (error) {
     await workspace.close().catch(() => undefined);
     throw error;

@@ -8,6 +8,8 @@ import { importOutcome } from './import-outcome.ts';
 const dir = mkdtempSync(join(tmpdir(), 'waymark-bulk-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let runs = 0;
+/** Lines the bulk import validated in the store and in JavaScript, over every run: both paths must be taken. */
+const taken = { storeLines: 0, javascriptLines: 0 };
 
 /** Imports the same files the bulk way and the pipeline way; everything a user can see must be equal. */
 async function expectSameOutcome(
@@ -22,6 +24,8 @@ async function expectSameOutcome(
   });
   const viaPipeline = await importOutcome(join(dir, `${run}-pipeline`), paths, { ...extra, jsonlBulk: false });
   const viaBulk = await importOutcome(join(dir, `${run}-bulk`), paths, { ...extra, jsonlBulk: true });
+  taken.storeLines += viaBulk.bulk.storeLines;
+  taken.javascriptLines += viaBulk.bulk.javascriptLines;
   expect(viaBulk.summaries).toEqual(viaPipeline.summaries);
   expect(viaBulk.rows).toEqual(viaPipeline.rows);
   expect(viaBulk.reports).toEqual(viaPipeline.reports);

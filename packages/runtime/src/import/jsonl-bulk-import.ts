@@ -22,6 +22,9 @@ export interface BlockCounts {
   records: number;
   accepted: number;
   duplicates: number;
+  /** Lines validated in the store, and lines (blank ones included) left to normalizeMessage. */
+  storeLines: number;
+  javascriptLines: number;
 }
 
 /**
@@ -57,7 +60,13 @@ export async function importJsonlBulk(
       // Awaited at the top of the loop (or dropped with the error that ends it).
       next.catch(() => undefined);
       const { staged, receivedAtMs } = block;
-      const counts: BlockCounts = { records: staged.sqlLines.line.length, accepted: 0, duplicates: 0 };
+      const counts: BlockCounts = {
+        records: staged.sqlLines.line.length,
+        accepted: 0,
+        duplicates: 0,
+        storeLines: staged.sqlLines.line.length,
+        javascriptLines: staged.jsLines.line.length,
+      };
       const candidates = candidatesOf(staged, firstLine, receivedAtMs, options, counts);
       await pipeline.bulk((window) => storeBlock(window, loader, staged, candidates, receivedAtMs, options, counts));
       await loader.release(staged);
