@@ -1,5 +1,5 @@
 import type { CodedRows, EncodedIdentity, WaymarkEvent } from '@waymark/core';
-import type { JsonlBulkLoading } from './bulk-jsonl/jsonl-bulk-loader.ts';
+import type { JsonlBulkLoading } from './bulk-jsonl/jsonl-bulk-loading.ts';
 
 /**
  * An event as stored: the message plus its arrival number, id hash, where it came from, and

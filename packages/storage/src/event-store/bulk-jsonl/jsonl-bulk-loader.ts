@@ -9,7 +9,6 @@ import {
   INTEGER,
   listValue,
 } from '@duckdb/node-api';
-import type { Channel, EncodedColumns, WaymarkEvent } from '@waymark/core';
 import type { DictionaryAdditions } from '../event-store.ts';
 import { type BlobValue, bytesOf, readColumnsWithTexts } from '../text-values.ts';
 import { appendNumberColumns, copyNumberColumn } from '../vectors.ts';
@@ -20,64 +19,11 @@ import {
   identityCodesSql,
   insertNamesSql,
   insertRowsSql,
-  replaySql,
   STAGED_EVENT_COLUMNS,
 } from './commit-sql.ts';
+import type { BlockCommit, BlockEvent, CommittedBlock, JsonlBulkLoading, StagedBlock } from './jsonl-bulk-loading.ts';
 import { LineKind, STAGED_LINE_COLUMNS, stageLinesSql } from './parse-lines-sql.ts';
-
-/** A block of JSONL lines split and normalized in DuckDB, waiting to be stored. */
-export interface StagedBlock {
-  /** Lines in the block (blank ones included): the next block starts after them. */
-  lineCount: number;
-  /** Lines left to JavaScript to judge (1-based within the block), with their raw text. */
-  jsLines: { line: Int32Array; text: string[] };
-  /**
-   * The lines normalized in DuckDB (1-based within the block, in order) and their message ids
-   * as UTF-8, each followed by a NUL byte (they hold none: a line with an escape goes to
-   * JavaScript) — bytes rather than strings, which the caller hashes without making.
-   */
-  sqlLines: { line: Int32Array; messageIds: Uint8Array };
-}
-
-/** One JavaScript-normalized event of a block (a line DuckDB left to JavaScript). */
-export interface BlockEvent {
-  line: number;
-  event: WaymarkEvent;
-}
-
-/** What to store of a staged block: which lines, as which arrival numbers, with which id hashes. */
-export interface BlockCommit {
-  /** Accepted lines in arrival order (1-based within the block), each with its seq and message hash. */
-  accepted: { length: number; line: Int32Array; seq: Float64Array; messageHash: Float64Array };
-  /** The accepted lines that JavaScript normalized. */
-  events: readonly BlockEvent[];
-  source: string;
-  receivedAtMs: number;
-  defaultChannel: Channel | null;
-  /** The first code for identities (activities) not yet in the store: the dictionaries' sizes. */
-  firstNewIdentityCode: number;
-  firstNewActivityCode: number;
-}
-
-/** What a commit added: dictionary names by code (from the first new codes on), and the rows. */
-export interface CommittedBlock {
-  identities: string[];
-  activities: string[];
-  /** The stored rows as the journey index takes them, in arrival order. */
-  rows: EncodedColumns;
-}
-
-/** Bulk JSONL loading into the store, one block of lines at a time (see {@link JsonlBulkLoader}). */
-export interface JsonlBulkLoading {
-  stage(block: Uint8Array): Promise<StagedBlock>;
-  /** Of these message-id hashes, the ids stored with them (to confirm a prefilter's "maybe"). */
-  storedMessageIds(hashes: Float64Array): Promise<Set<string>>;
-  /** Stores dictionary entries the store lacks (left by a commit that failed), before new codes are given. */
-  storeDictionary(additions: DictionaryAdditions): Promise<void>;
-  commit(block: StagedBlock, commit: BlockCommit): Promise<CommittedBlock>;
-  release(block: StagedBlock): Promise<void>;
-  close(): Promise<void>;
-}
+import { readStoredRows } from './stored-rows.ts';
 
 /**
  * DuckDB-native JSONL loading: DuckDB splits a block into lines, parses and normalizes them
@@ -149,6 +95,7 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
   async storedMessageIds(hashes: Float64Array): Promise<Set<string>> {
     if (hashes.length === 0) return new Set();
     const c = this.committer;
+    // The hashes go in by the accepted table's message_hash column (a block's commit empties it again).
     await c.run('DELETE FROM stage.jsonl_accepted');
     appendNumberColumns(
       this.accepted,
@@ -220,7 +167,7 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
     return {
       identities,
       activities,
-      rows: accepted.length > 0 ? await this.readRows(firstSeq, accepted.length) : emptyRows(),
+      rows: await readStoredRows(c, firstSeq, accepted.length),
     };
   }
 
@@ -295,53 +242,6 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
   private async readNames(table: string): Promise<string[]> {
     return (await readTexts(this.committer, `SELECT encode(name) FROM ${table} WHERE new ORDER BY code`)) as string[];
   }
-
-  private async readRows(firstSeq: number, expected: number): Promise<EncodedColumns> {
-    const rows: EncodedColumns = {
-      length: 0,
-      seq: new Float64Array(expected),
-      timestampMs: new Float64Array(expected),
-      channel: new Uint8Array(expected),
-      userCode: new Int32Array(expected),
-      anonymousCode: new Int32Array(expected),
-      previousCode: new Int32Array(expected),
-      activityCode: new Int32Array(expected),
-      alias: new Uint8Array(expected),
-    };
-    const columns = [
-      rows.seq,
-      rows.timestampMs,
-      rows.channel,
-      rows.userCode,
-      rows.anonymousCode,
-      rows.previousCode,
-      rows.activityCode,
-      rows.alias,
-    ];
-    for await (const chunk of await this.committer.stream(replaySql(firstSeq))) {
-      if (rows.length + chunk.rowCount > expected) throw new Error('the store holds more rows than were committed');
-      columns.forEach((column, c) => {
-        copyNumberColumn(chunk, c, column, rows.length);
-      });
-      rows.length += chunk.rowCount;
-    }
-    if (rows.length !== expected) throw new Error(`committed ${expected} rows but read back ${rows.length}`);
-    return rows;
-  }
-}
-
-function emptyRows(): EncodedColumns {
-  return {
-    length: 0,
-    seq: new Float64Array(0),
-    timestampMs: new Float64Array(0),
-    channel: new Uint8Array(0),
-    userCode: new Int32Array(0),
-    anonymousCode: new Int32Array(0),
-    previousCode: new Int32Array(0),
-    activityCode: new Int32Array(0),
-    alias: new Uint8Array(0),
-  };
 }
 
 /** The first column of a query that selects `encode(text)`, as text. */
