@@ -13,13 +13,13 @@ const taken = { storeLines: 0, javascriptLines: 0 };
 
 /** Imports the same files the bulk way and the pipeline way; everything a user can see must be equal. */
 async function expectSameOutcome(
-  files: Array<string | string[]>,
+  files: Array<string | string[] | Buffer>,
   extra: { before?: unknown[]; after?: unknown[]; bulkBlockBytes?: number } = {},
 ): Promise<void> {
   const run = runs++;
   const paths = files.map((lines, i) => {
     const path = join(dir, `${run}-${i}.jsonl`);
-    writeFileSync(path, typeof lines === 'string' ? lines : lines.join('\n'));
+    writeFileSync(path, Array.isArray(lines) ? lines.join('\n') : lines);
     return path;
   });
   const viaPipeline = await importOutcome(join(dir, `${run}-pipeline`), paths, { ...extra, jsonlBulk: false });
@@ -247,6 +247,14 @@ describe('JSONL bulk import', () => {
     },
     Math.max(300_000, Number(process.env.WM_RUNS ?? 0) * 5000),
   );
+
+  it('reads a block that is not UTF-8 as the JSONL reader does (replacement characters)', async () => {
+    const good = '{"type":"track","messageId":"g1","userId":"u1","event":"A","timestamp":"2026-01-01T10:00:00.000Z"}';
+    const bad = Buffer.from('{"type":"track","messageId":"b\xff1","userId":"u1","event":"B"}', 'latin1');
+    const file = Buffer.concat([Buffer.from(`${good}\n`), bad, Buffer.from(`\n${good.replace('g1', 'g2')}\n`)]);
+    await expectSameOutcome([file], { bulkBlockBytes: 120 });
+    await expectSameOutcome([file]);
+  });
 
   it('stitches anonymous history and aliases in arrival order, across blocks', async () => {
     const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
