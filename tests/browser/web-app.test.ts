@@ -5,116 +5,24 @@
  *
  * Needs `npm run build:web` first (`npm test` runs it) and Chromium at /usr/bin/chromium.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type DfgReport, generateSimpleJourneys, type OverviewReport, type VariantsReport } from '@waymark/core';
-import { DEFAULT_WEB_DIR, type RunningServer, startServer } from '@waymark/server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DfgReport, OverviewReport, StageFunnelReport, VariantsReport } from '@waymark/core';
+import { describe, expect, it } from 'vitest';
+import {
+  browserHarness,
+  digits,
+  JOURNEY_ID,
+  paintedPixels,
+  poll,
+  screenshot,
+  shownNumber,
+  TOKEN,
+  WRITE_KEY,
+} from './harness.ts';
 
-const TOKEN = 'test-token';
-const WRITE_KEY = 'test-write-key';
 const CUSTOMERS = 2_000;
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = join(DEFAULT_WEB_DIR, 'index.html');
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-const VIEWPORT = { width: 1280, height: 800 };
-
-let dataDir: string;
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
-  expect(response.status, `GET ${path}`).toBe(200);
-  return (await response.json()) as T;
-}
-
-interface OpenedPage {
-  page: Page;
-  /** Console errors and uncaught exceptions seen on the page so far. */
-  errors: string[];
-}
-
-/** A fresh browser context (its own sessionStorage) with one page, errors collected. */
-async function openPage(): Promise<OpenedPage> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', timezoneId: 'UTC' });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  return { page, errors };
-}
-
-/** `expect.poll` with room for a slow machine (its default gives up after one second). */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
-
-const digits = (text: string | null): string => (text ?? '').replace(/\D/g, '');
-
-/** The number shown in a metric: its `data-value`, after checking the visible text says the same. */
-async function shownNumber(page: Page, testId: string): Promise<number> {
-  const element = page.getByTestId(testId);
-  await element.waitFor();
-  const value = Number(await element.getAttribute('data-value'));
-  expect(digits(await element.textContent()), `${testId} text`).toBe(String(value));
-  return value;
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(800); // chart animations (drawn by script) settle
-  await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled' });
-}
-
-beforeAll(async () => {
-  if (!existsSync(WEB_INDEX)) {
-    throw new Error(
-      `The web app is not built: ${WEB_INDEX} is missing. Run \`npm run build:web\` first (\`npm test\` does it).`,
-    );
-  }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` as root.`);
-  }
-  await mkdir(SCREENSHOTS, { recursive: true });
-  dataDir = await mkdtemp(join(tmpdir(), 'waymark-web-test-'));
-  server = await startServer({ dataDir, port: 0, adminToken: TOKEN, writeKey: WRITE_KEY });
-
-  const messages: unknown[] = [];
-  generateSimpleJourneys({ customers: CUSTOMERS, seed: 11 }, (line) => messages.push(JSON.parse(line)));
-  for (let i = 0; i < messages.length; i += 5_000) {
-    const result = await server.workspace.pipeline.submit(messages.slice(i, i + 5_000), { source: 'test' });
-    expect(result.rejected).toEqual([]);
-  }
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.close();
-  if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-}, 60_000);
+const harness = browserHarness({ customers: CUSTOMERS, seed: 11 });
+const api = <T>(path: string) => harness.api<T>(path);
+const openPage = () => harness.openPage();
 
 describe('web app', () => {
   it('overview shows the API totals, a drawn chart, channels and activities, without console errors', async () => {
@@ -123,28 +31,27 @@ describe('web app', () => {
     expect(report.customers).toBe(CUSTOMERS);
 
     const { page, errors } = await openPage();
-    await page.goto(`${server.url}/?token=${TOKEN}`);
+    await page.goto(`${harness.server.url}/?token=${TOKEN}`);
     expect(await shownNumber(page, 'metric-events')).toBe(report.events);
     expect(await shownNumber(page, 'metric-customers')).toBe(report.customers);
     expect(await page.getByTestId('metric-range').getAttribute('data-value')).toBe(
       `${report.firstTimestamp}/${report.lastTimestamp}`,
     );
     // The token moved from the address bar into sessionStorage.
-    expect(page.url()).toBe(`${server.url}/`);
+    expect(page.url()).toBe(`${harness.server.url}/`);
     expect(await page.evaluate(() => sessionStorage.getItem('waymark.adminToken'))).toBe(TOKEN);
 
     // The chart's canvas exists, has a size and has been painted on.
-    const canvas = page.locator('[data-testid="volume-chart"] canvas').first();
-    await canvas.waitFor();
-    const painted = await canvas.evaluate((element: HTMLCanvasElement) => {
-      const context = element.getContext('2d');
-      if (context === null || element.width === 0 || element.height === 0) return 0;
-      const pixels = context.getImageData(0, 0, element.width, element.height).data;
-      let count = 0;
-      for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) count++;
-      return count;
-    });
-    expect(painted).toBeGreaterThan(1_000);
+    expect(await paintedPixels(page.getByTestId('volume-chart'))).toBeGreaterThan(1_000);
+
+    // The first journey's stages, compact: the stage funnel's totals.
+    const stages = await api<StageFunnelReport>(`/api/reports/stage-funnel?journey=${JOURNEY_ID}`);
+    const tiles = page.getByTestId('overview-stage-customers');
+    await poll(() => tiles.count()).toBe(stages.stages.length);
+    expect(await tiles.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))))).toEqual(
+      stages.total.steps.map((step) => step.customers),
+    );
+    expect(digits(await tiles.first().textContent())).toBe(String(stages.total.steps[0]!.customers));
 
     // Channels: a chart and a table with every channel, the largest first.
     await page.locator('[data-testid="channels-chart"] canvas').first().waitFor();
@@ -179,12 +86,12 @@ describe('web app', () => {
     const variants10 = await api<VariantsReport>('/api/reports/variants?top=10');
     const variants20 = await api<VariantsReport>('/api/reports/variants?top=20');
     const { page, errors } = await openPage();
-    await page.goto(`${server.url}/?token=${TOKEN}`);
+    await page.goto(`${harness.server.url}/?token=${TOKEN}`);
     await page.getByTestId('metric-events').waitFor();
 
     // Process map, reached through the navigation.
     await page.getByTestId('nav-process-map').click();
-    await page.waitForURL(`${server.url}/process-map`);
+    await page.waitForURL(`${harness.server.url}/process-map`);
     await poll(() => page.locator('h1').textContent()).toBe('Process map');
     expect(await page.getByTestId('nav-process-map').getAttribute('aria-current')).toBe('page');
     expect(await shownNumber(page, 'dfg-cases')).toBe(dfg.cases);
@@ -229,7 +136,7 @@ describe('web app', () => {
 
     // Variants: the top 10 by default, each chain and count as the API has them.
     await page.getByTestId('nav-variants').click();
-    await page.waitForURL(`${server.url}/variants`);
+    await page.waitForURL(`${harness.server.url}/variants`);
     await poll(() => page.locator('h1').textContent()).toBe('Variants');
     expect(await shownNumber(page, 'variants-cases')).toBe(variants10.cases);
     expect(await shownNumber(page, 'variants-count')).toBe(variants10.variantCount);
@@ -266,7 +173,7 @@ describe('web app', () => {
     await page.waitForURL(/\/process-map\?sort=from$/);
     await poll(() => page.locator('h1').textContent()).toBe('Process map');
     await page.getByTestId('nav-overview').click();
-    await page.waitForURL(`${server.url}/`);
+    await page.waitForURL(`${harness.server.url}/`);
     expect(await shownNumber(page, 'metric-customers')).toBe(dfg.cases);
     expect(errors).toEqual([]);
   }, 120_000);
@@ -274,14 +181,14 @@ describe('web app', () => {
   it('live panel shows posted events, newest on top, and counts them', async () => {
     const before = await api<OverviewReport>('/api/reports/overview');
     const { page, errors } = await openPage();
-    await page.goto(`${server.url}/?token=${TOKEN}`);
+    await page.goto(`${harness.server.url}/?token=${TOKEN}`);
     await page.locator('[data-testid="live-status"][data-state="open"]').waitFor();
     const counted = await shownNumber(page, 'live-count');
 
     const run = Math.random().toString(36).slice(2, 8);
     const names = [1, 2, 3].map((n) => `Live check ${run} #${n}`);
     const now = Date.now();
-    const response = await fetch(`${server.url}/v1/batch`, {
+    const response = await fetch(`${harness.server.url}/v1/batch`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -318,7 +225,7 @@ describe('web app', () => {
 
   it('without a token shows "admin token needed" with how to pass it, and a pasted token works', async () => {
     const { page } = await openPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${harness.server.url}/`);
     const notice = page.getByTestId('token-needed');
     await notice.waitFor();
     expect(await notice.locator('h1').textContent()).toBe('Admin token needed');
@@ -327,7 +234,7 @@ describe('web app', () => {
     expect(await page.locator('nav').getByTestId('nav-variants').isVisible()).toBe(true);
 
     // A wrong token is named as such.
-    await page.goto(`${server.url}/variants?token=wrong-token`);
+    await page.goto(`${harness.server.url}/variants?token=wrong-token`);
     await notice.waitFor();
     expect(await notice.textContent()).toContain('did not accept');
 
@@ -335,6 +242,18 @@ describe('web app', () => {
     await page.locator('#token-input').fill(TOKEN);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByTestId('variant-row').first().waitFor();
-    expect(page.url()).toBe(`${server.url}/variants`);
+    expect(page.url()).toBe(`${harness.server.url}/variants`);
+
+    // The journey pages ask for it the same way, keep their filter, and work once it is given.
+    const other = await openPage();
+    await other.page.goto(`${harness.server.url}/stage-funnel?breakdown=firstTouch`);
+    await other.page.getByTestId('token-needed').waitFor();
+    await other.page.locator('#token-input').fill(TOKEN);
+    await other.page.getByRole('button', { name: 'Continue' }).click();
+    await other.page.getByTestId('group-row').first().waitFor();
+    expect(other.page.url()).toBe(`${harness.server.url}/stage-funnel?breakdown=firstTouch`);
+    await other.page.goto(`${harness.server.url}/funnel?mode=strict&token=${TOKEN}`);
+    await other.page.getByTestId('step-row').first().waitFor();
+    expect(other.page.url()).toBe(`${harness.server.url}/funnel?mode=strict`);
   }, 60_000);
 });

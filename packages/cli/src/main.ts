@@ -1,7 +1,8 @@
+import { REPORT_NAMES } from '@waymark/core';
 import { Workspace } from '@waymark/runtime';
 import { Command, InvalidArgumentError } from 'commander';
 import { demoCommand } from './commands/demo.ts';
-import { generateFile } from './commands/generate.ts';
+import { generateWithTruth, SCENARIOS, type Scenario } from './commands/generate.ts';
 import { importWithProgress, summaryText } from './commands/import.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -11,6 +12,13 @@ function integer(name: string) {
     if (!/^\d+$/.test(text)) throw new InvalidArgumentError(`${name}: expected a whole number, got ${text}`);
     return text;
   };
+}
+
+function scenario(text: string): Scenario {
+  if (!(SCENARIOS as readonly string[]).includes(text)) {
+    throw new InvalidArgumentError(`--scenario: expected ${SCENARIOS.join(' or ')}, got ${text}`);
+  }
+  return text as Scenario;
 }
 
 /** The `waymark` command line. */
@@ -62,7 +70,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 
   program
     .command('report')
-    .description('run a report (dfg, variants, overview) on a data folder or straight from a file')
+    .description(`run a report (${REPORT_NAMES.join(', ')}) on a data folder or straight from a file`)
     .argument('<name>')
     .option('--input <file>', 'report on this file (imported in memory) instead of a data folder')
     .option('--data <dir>', 'data folder (default .waymark-data)')
@@ -70,6 +78,13 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--mapping <file>', 'CSV mapping file for --input')
     .option('--top <n>', 'variants: only the N most common', integer('--top'))
     .option('--bucket <bucket>', 'overview: hour, day or week')
+    .option('--journey <file>', 'a journey definition (YAML) to load; repeatable', collect, [])
+    .option(
+      '-p, --param <key=value>',
+      'a report parameter, as in the HTTP query (journey, funnel, steps, mode, window, from, to, segment, breakdown, …); repeatable',
+      collect,
+      [],
+    )
     .option('--json', 'print JSON')
     .action(async (name: string, flags) => {
       process.stdout.write(`${await reportCommand(name, flags)}\n`);
@@ -81,16 +96,24 @@ export async function main(argv: readonly string[]): Promise<void> {
     .requiredOption('--customers <n>', 'number of customers', integer('--customers'))
     .option('--seed <n>', 'random seed', integer('--seed'), '1')
     .requiredOption('--out <file>', 'output file (.jsonl or .jsonl.gz)')
-    .action(async (flags: { customers: string; seed: string; out: string }) => {
+    .option('--scenario <name>', `${SCENARIOS.join(' or ')}: the demo's subscription business`, scenario, 'simple')
+    .option('--truth <file>', 'subscription scenario: write the ground truth (JSON) here')
+    .action(async (flags: { customers: string; seed: string; out: string; scenario: Scenario; truth?: string }) => {
+      if (flags.truth !== undefined && flags.scenario !== 'subscription') {
+        throw new InvalidArgumentError('--truth: only the subscription scenario has a ground truth');
+      }
       const started = performance.now();
-      const events = await generateFile({
+      const { events } = await generateWithTruth({
         customers: Number(flags.customers),
         seed: Number(flags.seed),
         out: flags.out,
+        scenario: flags.scenario,
+        ...(flags.truth === undefined ? {} : { truth: flags.truth }),
       });
       const seconds = (performance.now() - started) / 1000;
+      const truthNote = flags.truth === undefined ? '' : ` (ground truth: ${flags.truth})`;
       process.stdout.write(
-        `wrote ${events.toLocaleString('en-US')} events to ${flags.out} in ${seconds.toFixed(1)} s\n`,
+        `wrote ${events.toLocaleString('en-US')} events to ${flags.out} in ${seconds.toFixed(1)} s${truthNote}\n`,
       );
     });
 
@@ -100,4 +123,8 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`waymark: ${(error as Error).message}\n`);
     process.exitCode = 1;
   }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

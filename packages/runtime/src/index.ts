@@ -5,5 +5,6 @@ export * from './import/source-record.ts';
 export * from './ingest/ingest-result.ts';
 export * from './ingest/pipeline.ts';
 export * from './parallel/parallel-kernels.ts';
+export * from './workspace/journeys.ts';
 export * from './workspace/load-index.ts';
 export * from './workspace/workspace.ts';

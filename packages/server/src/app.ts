@@ -6,6 +6,7 @@ import { requireAdmin } from './auth/credentials.ts';
 import type { ServerConfig } from './config.ts';
 import { customerRoutes } from './customers/customer-routes.ts';
 import { segmentRoutes } from './ingest/segment-routes.ts';
+import { journeyRoutes } from './journeys/journey-routes.ts';
 import { liveRoutes } from './live/live-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { webRoutes } from './web/web-routes.ts';
@@ -76,6 +77,7 @@ export async function buildApp(workspace: Workspace, config: ServerConfig): Prom
   await app.register(async (admin) => {
     admin.addHook('onRequest', requireAdmin(config.adminToken));
     reportRoutes(admin, workspace);
+    journeyRoutes(admin, workspace);
     customerRoutes(admin, workspace);
     liveRoutes(admin, workspace);
   });

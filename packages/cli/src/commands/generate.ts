@@ -1,46 +1,105 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { generateSimpleJourneys } from '@waymark/core';
+import { type GroundTruth, generateSimpleJourneys, SubscriptionWorld } from '@waymark/core';
 
 const CUSTOMERS_PER_BLOCK = 5000;
 const CHUNK_BYTES = 1 << 20;
 
+export const SCENARIOS = ['simple', 'subscription'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+export interface GenerateFileOptions {
+  customers: number;
+  seed: number;
+  out: string;
+  /** `simple` (the default, the benchmarks' journeys) or `subscription` (the demo world). */
+  scenario?: Scenario;
+  /** Where to write the subscription world's ground truth (JSON). */
+  truth?: string;
+}
+
 /**
- * Writes a deterministic synthetic JSONL log (gzipped when the name ends in .gz), block by
- * block of customers so memory stays flat. Lines go straight into byte chunks, so no line
- * outlives the moment it is made (keeping garbage collection to cheap young-generation sweeps).
+ * Lines go straight into byte chunks, so no line outlives the moment it is made (keeping
+ * garbage collection to cheap young-generation sweeps); full chunks are written between
+ * blocks, waiting for the file when it falls behind, so memory stays flat.
  */
-export async function generateFile(options: { customers: number; seed: number; out: string }): Promise<number> {
-  const file = createWriteStream(options.out);
-  const gzip = options.out.endsWith('.gz') ? createGzip({ level: 1 }) : null;
-  const sink: Writable = gzip ?? file;
-  if (gzip !== null) gzip.pipe(file);
-  let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-  let used = 0;
-  let full: Buffer[] = [];
-  const emit = (line: string): void => {
-    // Generated lines are ASCII: one byte per character.
-    if (used + line.length + 1 > chunk.length) {
-      full.push(chunk.subarray(0, used));
-      chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, line.length + 1));
-      used = 0;
-    }
-    used += chunk.write(line, used, 'latin1');
-    chunk[used++] = 0x0a;
-  };
-  let events = 0;
-  for (let first = 0; first < options.customers; first += CUSTOMERS_PER_BLOCK) {
-    const customers = Math.min(CUSTOMERS_PER_BLOCK, options.customers - first);
-    events += generateSimpleJourneys({ customers, seed: options.seed, firstCustomer: first }, emit);
-    for (const ready of full) {
-      if (!sink.write(ready)) await once(sink, 'drain');
-    }
-    full = [];
+class ChunkedWriter {
+  private readonly file: Writable;
+  private readonly sink: Writable;
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  private full: Buffer[] = [];
+
+  constructor(path: string) {
+    this.file = createWriteStream(path);
+    const gzip = path.endsWith('.gz') ? createGzip({ level: 1 }) : null;
+    this.sink = gzip ?? this.file;
+    if (gzip !== null) gzip.pipe(this.file);
   }
-  if (used > 0) sink.write(chunk.subarray(0, used));
-  sink.end();
-  await once(file, 'close');
-  return events;
+
+  readonly emit = (line: string): void => {
+    // Generated lines are ASCII: one byte per character.
+    if (this.used + line.length + 1 > this.chunk.length) {
+      this.full.push(this.chunk.subarray(0, this.used));
+      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, line.length + 1));
+      this.used = 0;
+    }
+    this.used += this.chunk.write(line, this.used, 'latin1');
+    this.chunk[this.used++] = 0x0a;
+  };
+
+  async flush(): Promise<void> {
+    for (const ready of this.full) {
+      if (!this.sink.write(ready)) await once(this.sink, 'drain');
+    }
+    this.full = [];
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.used > 0) this.sink.write(this.chunk.subarray(0, this.used));
+    this.sink.end();
+    await once(this.file, 'close');
+  }
+}
+
+/**
+ * Writes a deterministic synthetic JSONL log (gzipped when the name ends in .gz) and returns
+ * the number of messages: the simple journeys block by block of customers, or the
+ * subscription world day by day (its ground truth written to `truth` when given).
+ */
+export async function generateFile(options: GenerateFileOptions): Promise<number> {
+  return (await generateWithTruth(options)).events;
+}
+
+/** {@link generateFile}, also returning the subscription world's ground truth (null for the simple scenario). */
+export async function generateWithTruth(
+  options: GenerateFileOptions,
+): Promise<{ events: number; truth: GroundTruth | null }> {
+  const writer = new ChunkedWriter(options.out);
+  let events = 0;
+  let truth: GroundTruth | null = null;
+  if ((options.scenario ?? 'simple') === 'subscription') {
+    const world = new SubscriptionWorld({ customers: options.customers, seed: options.seed });
+    while (!world.done) {
+      world.simulateNextDay(writer.emit);
+      await writer.flush();
+    }
+    truth = world.groundTruth();
+    events = truth.messages.total;
+  } else {
+    for (let first = 0; first < options.customers; first += CUSTOMERS_PER_BLOCK) {
+      const customers = Math.min(CUSTOMERS_PER_BLOCK, options.customers - first);
+      events += generateSimpleJourneys({ customers, seed: options.seed, firstCustomer: first }, writer.emit);
+      await writer.flush();
+    }
+  }
+  await writer.close();
+  if (truth !== null && options.truth !== undefined) {
+    await writeFile(options.truth, `${JSON.stringify(truth, null, 2)}\n`);
+  }
+  return { events, truth };
 }

@@ -70,6 +70,11 @@ export class IdentityGraph {
     this.known[code] = 1;
   }
 
+  /** Whether the identity has appeared as a userId (a customer's root is one as soon as any of theirs has). */
+  isUser(code: number): boolean {
+    return this.known[code] === 1;
+  }
+
   /** Identity names from `fromCode` on (to persist what was added since). */
   namesFrom(fromCode: number): string[] {
     return this.names.slice(fromCode);

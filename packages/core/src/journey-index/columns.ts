@@ -17,6 +17,8 @@ export class RowColumns {
   activity: Int32Array;
   channel: Uint8Array;
   seq: Float64Array;
+  /** Event attribute codes (see the index's attribute columns), one column per tracked attribute; -1 = absent. */
+  attributes: Int32Array[] = [];
 
   constructor(capacity = 1024) {
     this.customer = new Int32Array(capacity);
@@ -26,7 +28,15 @@ export class RowColumns {
     this.seq = new Float64Array(capacity);
   }
 
-  push(customer: number, timestampMs: number, activity: number, channel: number, seq: number): void {
+  /** Appends a row; `attributeCodes[k]` goes to attribute column k (-1 where not given). */
+  push(
+    customer: number,
+    timestampMs: number,
+    activity: number,
+    channel: number,
+    seq: number,
+    attributeCodes?: ArrayLike<number>,
+  ): void {
     if (this.length === this.customer.length) this.reserve(this.length * 2 + 1024);
     const i = this.length++;
     this.customer[i] = customer;
@@ -34,6 +44,17 @@ export class RowColumns {
     this.activity[i] = activity;
     this.channel[i] = channel;
     this.seq[i] = seq;
+    const attributes = this.attributes;
+    for (let k = 0; k < attributes.length; k++) {
+      (attributes[k] as Int32Array)[i] =
+        attributeCodes === undefined || k >= attributeCodes.length ? -1 : attributeCodes[k];
+    }
+  }
+
+  /** Adds an attribute column (all rows so far absent); returns its slot. */
+  addAttribute(): number {
+    this.attributes.push(new Int32Array(this.customer.length).fill(-1));
+    return this.attributes.length - 1;
   }
 
   /** Appends whole columns at once (bulk load). */
@@ -51,6 +72,7 @@ export class RowColumns {
     this.activity.set(activity.subarray(0, count), this.length);
     this.channel.set(channel.subarray(0, count), this.length);
     this.seq.set(seq.subarray(0, count), this.length);
+    for (const column of this.attributes) column.fill(-1, this.length, this.length + count);
     this.length += count;
   }
 
@@ -61,6 +83,7 @@ export class RowColumns {
     this.activity = grown(this.activity, new Int32Array(capacity));
     this.channel = grown(this.channel, new Uint8Array(capacity));
     this.seq = grown(this.seq, new Float64Array(capacity));
+    this.attributes = this.attributes.map((column) => grown(column, new Int32Array(capacity)));
   }
 
   clear(): void {

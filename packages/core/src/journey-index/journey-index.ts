@@ -1,15 +1,23 @@
 import { channelCode } from '../events/channel.ts';
 import type { WaymarkEvent } from '../events/message.ts';
 import { IdentityGraph } from '../identity/identity-graph.ts';
+import {
+  type AttributeSource,
+  type LoadedEventAttribute,
+  type LoadedTrait,
+  TrackedAttributes,
+} from './attributes/tracked-attributes.ts';
 import { type CodedRows, RowColumns } from './columns.ts';
 import { Dictionary } from './dictionary.ts';
+import { sharedArray } from './shared-memory.ts';
 import { type SortedRows, sortRows } from './sort.ts';
 
 /** What the index needs of an event: who, when, what, where, and its arrival order. */
 export type IndexableEvent = Pick<
   WaymarkEvent,
   'type' | 'userId' | 'anonymousId' | 'previousId' | 'timestampMs' | 'activity' | 'channel'
-> & { seq: number };
+> &
+  AttributeSource & { seq: number };
 
 /** An event's identities and activity as dictionary codes of the index (-1 when absent). */
 export interface EncodedIdentity {
@@ -45,6 +53,8 @@ export interface EncodedColumns {
 export class JourneyIndex {
   readonly identities = new IdentityGraph();
   readonly activities = new Dictionary();
+  /** The event attributes and customer traits kept beside the rows (those reports asked for). */
+  readonly attributes = new TrackedAttributes();
   private sorted: SortedRows = sortRows(new RowColumns(0), 0);
   private pending = new RowColumns();
   private merged = false;
@@ -70,6 +80,10 @@ export class JourneyIndex {
     if (userCode >= 0) this.identities.markUser(userCode);
     if (event.type === 'alias' && previousCode >= 0 && userCode >= 0) this.linkCoded(true, userCode, previousCode);
     else if (userCode >= 0 && anonymousCode >= 0) this.linkCoded(false, userCode, anonymousCode);
+    const tracked = this.attributes;
+    if (event.type === 'identify' && tracked.traits.size > 0) {
+      tracked.recordTraits(event, userCode >= 0 ? userCode : anonymousCode, event.seq);
+    }
     if (activityCode < 0) return;
     this.pending.push(
       userCode >= 0 ? userCode : anonymousCode,
@@ -77,6 +91,7 @@ export class JourneyIndex {
       activityCode,
       channelCode(event.channel),
       event.seq,
+      tracked.events.size > 0 ? tracked.eventCodes(event) : undefined,
     );
   }
 
@@ -114,6 +129,7 @@ export class JourneyIndex {
 
   /** Adds rows whose identities and activities are already codes of this index (bulk load). */
   addCodedRows(rows: CodedRows): void {
+    if (this.attributes.events.size > 0) this.attributes.stale = true;
     this.pending.appendColumns(rows.length, rows.identity, rows.timestampMs, rows.activity, rows.channel, rows.seq);
   }
 
@@ -128,6 +144,7 @@ export class JourneyIndex {
   /** Removes a customer's rows and forgets their identities (right to erasure). */
   erase(customerRoot: number): string[] {
     const members = this.identities.membersOf(customerRoot);
+    this.attributes.forgetIdentities(new Set(this.identities.codesOf(customerRoot)));
     this.erased.add(customerRoot);
     this.rows(); // applies the erasure
     this.identities.forget(customerRoot);
@@ -144,15 +161,18 @@ export class JourneyIndex {
       // First fold (e.g. the build from the store): relabel in place, no copy.
       all = this.pending;
       for (let i = 0; i < all.length; i++) all.customer[i] = graph.customerOf(all.customer[i]);
-      this.pending = new RowColumns();
+      this.pending = this.emptyRows(1024);
     } else {
       const old = this.sorted;
-      all = new RowColumns(old.length + this.pending.length);
+      all = this.emptyRows(old.length + this.pending.length);
+      const codes: number[] = [];
       for (const source of [old, this.pending]) {
+        const attributes = source.attributes;
         for (let i = 0; i < source.length; i++) {
           const customer = graph.customerOf(source.customer[i]);
           if (erased.size > 0 && erased.has(customer)) continue;
-          all.push(customer, source.timestampMs[i], source.activity[i], source.channel[i], source.seq[i]);
+          for (let k = 0; k < attributes.length; k++) codes[k] = (attributes[k] as Int32Array)[i] as number;
+          all.push(customer, source.timestampMs[i], source.activity[i], source.channel[i], source.seq[i], codes);
         }
       }
       this.pending.clear();
@@ -161,6 +181,69 @@ export class JourneyIndex {
     this.merged = false;
     this.erased = new Set();
     return this.sorted;
+  }
+
+  /**
+   * Keeps an event attribute beside the rows, from the store's values for every row so far;
+   * arriving events add theirs. Call with nothing arriving meanwhile (the workspace holds
+   * ingest while it loads). Re-tracking a known attribute reloads it.
+   */
+  trackEventAttribute(pathText: string, loaded: LoadedEventAttribute): void {
+    const sorted = this.rows();
+    const tracked = this.attributes.trackEvent(
+      pathText,
+      () => {
+        this.pending.addAttribute();
+        sorted.attributes.push(sharedArray(Int32Array, sorted.length));
+        return sorted.attributes.length - 1;
+      },
+      loaded.values,
+    );
+    const column = sorted.attributes[tracked.slot] as Int32Array;
+    column.fill(-1);
+    if (sorted.length > 0) {
+      const rowOfSeq = rowsBySeq(sorted);
+      for (let i = 0; i < loaded.seq.length; i++) {
+        const row = rowOfSeq.row(loaded.seq[i] as number);
+        if (row >= 0) column[row] = loaded.code[i] as number;
+      }
+    }
+    this.attributes.stale = false;
+  }
+
+  /** Keeps a customer trait (its identify history from the store); later identify calls add to it. */
+  trackTrait(pathText: string, loaded: LoadedTrait): void {
+    this.attributes.trackTrait(pathText, loaded);
+  }
+
+  /** A tracked event attribute's values and its column in {@link rows} order (fold first). */
+  eventAttribute(pathText: string): { values: readonly string[]; codes: Int32Array } | undefined {
+    const tracked = this.attributes.events.get(pathText);
+    if (tracked === undefined) return undefined;
+    return { values: tracked.values.values, codes: this.rows().attributes[tracked.slot] as Int32Array };
+  }
+
+  /**
+   * A tracked trait's latest value (by arrival) per customer, in the order of {@link rows}'
+   * runs: `byRun[r]` codes `values`, -1 when the customer never had it.
+   */
+  customerTrait(pathText: string): { values: readonly string[]; byRun: Int32Array } | undefined {
+    const tracked = this.attributes.traits.get(pathText);
+    if (tracked === undefined) return undefined;
+    const rows = this.rows();
+    const byCustomer = new Int32Array(this.identities.size).fill(-1);
+    for (let i = 0; i < tracked.identity.length; i++) {
+      byCustomer[this.identities.customerOf(tracked.identity[i] as number)] = tracked.code[i] as number;
+    }
+    const byRun = new Int32Array(rows.runCount);
+    for (let r = 0; r < rows.runCount; r++) byRun[r] = byCustomer[rows.customer[rows.runStart[r]]] as number;
+    return { values: tracked.values.values, byRun };
+  }
+
+  private emptyRows(capacity: number): RowColumns {
+    const rows = new RowColumns(capacity);
+    for (let k = 0; k < this.pending.attributes.length; k++) rows.addAttribute();
+    return rows;
   }
 
   get eventCount(): number {
@@ -189,4 +272,18 @@ export class JourneyIndex {
     const code = this.identities.lookup(id);
     return code === undefined ? undefined : this.identities.customerOf(code);
   }
+}
+
+/** Row positions by arrival number (seq numbers are dense integers, so an array beats a map). */
+function rowsBySeq(rows: SortedRows): { row(seq: number): number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < rows.length; i++) {
+    const seq = rows.seq[i] as number;
+    if (seq < min) min = seq;
+    if (seq > max) max = seq;
+  }
+  const positions = new Int32Array(max - min + 1).fill(-1);
+  for (let i = 0; i < rows.length; i++) positions[(rows.seq[i] as number) - min] = i;
+  return { row: (seq) => (seq < min || seq > max ? -1 : (positions[seq - min] as number)) };
 }

@@ -9,6 +9,8 @@ export interface SortedRows {
   activity: Int32Array;
   channel: Uint8Array;
   seq: Float64Array;
+  /** Event attribute codes by slot, in row order (-1 = absent). */
+  attributes: Int32Array[];
   /** Run boundaries: customer k's rows are [runStart[k], runStart[k+1]). */
   runStart: Int32Array;
   runCount: number;
@@ -38,6 +40,7 @@ export function sortRows(rows: RowColumns, customerCodeLimit: number): SortedRow
     activity: sharedArray(Int32Array, n),
     channel: sharedArray(Uint8Array, n),
     seq: sharedArray(Float64Array, n),
+    attributes: rows.attributes.map(() => sharedArray(Int32Array, n)),
     runStart: sharedArray(Int32Array, runCount + 1),
     runCount,
   };
@@ -59,6 +62,11 @@ export function sortRows(rows: RowColumns, customerCodeLimit: number): SortedRow
     out.activity[i] = rows.activity[from];
     out.channel[i] = rows.channel[from];
     out.seq[i] = rows.seq[from];
+  }
+  for (let k = 0; k < rows.attributes.length; k++) {
+    const from = rows.attributes[k] as Int32Array;
+    const to = out.attributes[k] as Int32Array;
+    for (let i = 0; i < n; i++) to[i] = from[order[i]];
   }
   return out;
 }

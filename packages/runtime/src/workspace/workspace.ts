@@ -1,15 +1,22 @@
 import {
   HashSet53,
+  type JourneyDefinition,
   JourneyIndex,
+  parseAttributePath,
+  type ReportEnvironment,
   type ReportName,
   type ReportParams,
   type ReportTypes,
+  reportNeeds,
   runReport,
+  type TimelineReport,
 } from '@waymark/core';
 import { DuckDbEventStore } from '@waymark/storage';
 import { IngestPipeline } from '../ingest/pipeline.ts';
 import { ParallelKernels } from '../parallel/parallel-kernels.ts';
+import { journeyFilesIn, journeysFolder, loadJourneyFiles } from './journeys.ts';
 import { loadIndexFromStore } from './load-index.ts';
+import { timelineFromStore } from './timeline-from-store.ts';
 
 export interface OpenOptions {
   /**
@@ -17,6 +24,8 @@ export interface OpenOptions {
    * for a server; a one-shot CLI report would spend more starting the worker than it saves.
    */
   parallelKernels?: boolean;
+  /** Journey files to load besides `<data>/journeys/*.yaml`. */
+  journeyFiles?: readonly string[];
 }
 
 /**
@@ -30,6 +39,8 @@ export class Workspace {
     readonly index: JourneyIndex,
     readonly pipeline: IngestPipeline,
     private readonly kernelsStarting: Promise<ParallelKernels | null>,
+    /** The journey definitions, by id. */
+    readonly journeys: Map<string, JourneyDefinition>,
   ) {
     void kernelsStarting.then((kernels) => {
       this.kernels = kernels;
@@ -41,17 +52,51 @@ export class Workspace {
 
   /**
    * Runs a report (the entry point the server and CLI share). The same result as core's
-   * `runReport`; the DFG runs on both cores when parallel kernels are up.
+   * `runReport`; the DFG runs on both cores when parallel kernels are up, and the timeline
+   * gets the details only the store holds.
    */
   async report<K extends ReportName>(name: K, params: ReportParams = {}): Promise<ReportTypes[K]> {
     if (name === 'dfg' && this.kernels !== null) {
       return (await this.kernels.directlyFollows(this.index.rows(), this.index.activities.values)) as ReportTypes[K];
     }
-    return runReport(this.index, name, params);
+    const environment = this.environment();
+    await this.track(reportNeeds(name, params, environment));
+    const report = runReport(this.index, name, params, environment);
+    if (name !== 'timeline') return report;
+    return (await timelineFromStore(this.store, this.index, report as TimelineReport)) as ReportTypes[K];
+  }
+
+  environment(): ReportEnvironment {
+    return { journeys: this.journeys };
+  }
+
+  /**
+   * Makes the index keep these attributes (event attributes and traits), loading each from
+   * the store the first time; between commits, so no event is missed or counted twice.
+   */
+  async track(paths: readonly string[]): Promise<void> {
+    const index = this.index;
+    const missing = (path: string): boolean =>
+      path.startsWith('traits.')
+        ? !index.attributes.traits.has(path)
+        : !index.attributes.events.has(path) || index.attributes.stale;
+    if (!paths.some(missing)) return;
+    await this.pipeline.exclusive(async () => {
+      const reload = index.attributes.stale ? [...index.attributes.events.keys()] : [];
+      for (const path of new Set([...paths.filter(missing), ...reload])) {
+        const parsed = parseAttributePath(path);
+        if (parsed.scope === 'traits') index.trackTrait(path, await this.store.traitHistory(parsed));
+        else index.trackEventAttribute(path, await this.store.eventAttribute(parsed));
+      }
+    });
   }
 
   /** Opens a data folder (`:memory:` for a throwaway workspace) and builds the index from it. */
   static async open(dataDir: string, options: OpenOptions = {}): Promise<Workspace> {
+    const journeys = await loadJourneyFiles([
+      ...(dataDir === ':memory:' ? [] : await journeyFilesIn(journeysFolder(dataDir))),
+      ...(options.journeyFiles ?? []),
+    ]);
     const store = await DuckDbEventStore.open(dataDir);
     const index = new JourneyIndex();
     await loadIndexFromStore(store, index);
@@ -66,7 +111,7 @@ export class Workspace {
     // Until the worker is up (or if it cannot start), reports run on this thread.
     const kernels =
       options.parallelKernels === true ? ParallelKernels.start().catch(() => null) : Promise.resolve(null);
-    return new Workspace(dataDir, store, index, pipeline, kernels);
+    return new Workspace(dataDir, store, index, pipeline, kernels, journeys);
   }
 
   /**

@@ -12,12 +12,21 @@ import {
   listValue,
   VARCHAR,
 } from '@duckdb/node-api';
-import { CHANNELS } from '@waymark/core';
+import { type AttributePath, CHANNELS, type LoadedEventAttribute, type LoadedTrait } from '@waymark/core';
+import { readEventAttribute, readTrait } from './attribute-reader.ts';
 import { JsonlBulkLoader } from './bulk-jsonl/jsonl-bulk-loader.ts';
-import type { DictionaryAdditions, EventStore, IndexRowChunk, IndexScan, StoredEvent } from './event-store.ts';
+import { readCustomerEvents } from './customer-events.ts';
+import type {
+  CustomerEvent,
+  DictionaryAdditions,
+  EventStore,
+  IndexRowChunk,
+  IndexScan,
+  StoredEvent,
+} from './event-store.ts';
 import { CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
 import { readColumnsWithTexts } from './text-values.ts';
-import { copyNumberColumn } from './vectors.ts';
+import { copyNumberColumn, readColumns } from './vectors.ts';
 
 const NUMBER_COLUMNS = new Set(['seq', 'message_hash', 'timestamp_ms', 'received_ms']);
 const CODE_COLUMNS = new Set(['user_code', 'anonymous_code', 'previous_code', 'activity_code']);
@@ -125,7 +134,10 @@ export class DuckDbEventStore implements EventStore {
   }
 
   async messageHashes(): Promise<Float64Array> {
-    const [hashes] = await this.readColumns('SELECT message_hash FROM events', [Float64Array]);
+    // Streams in the background while reports query the reader (dedupe must not miss ids).
+    const [hashes] = await this.onOwnConnection((connection) =>
+      readColumns(connection, 'SELECT message_hash FROM events', [Float64Array]),
+    );
     return hashes as Float64Array;
   }
 
@@ -171,7 +183,7 @@ export class DuckDbEventStore implements EventStore {
         WHERE user_code IS NOT NULL AND ((type = 'alias' AND previous_code IS NOT NULL) OR anonymous_code IS NOT NULL)
         GROUP BY 2, 3, 4)
       ORDER BY first_seq, kind`;
-    const [kind, userCode, otherCode] = (await this.readColumns(sql, [Int32Array, Int32Array, Int32Array])) as [
+    const [kind, userCode, otherCode] = (await readColumns(this.reader, sql, [Int32Array, Int32Array, Int32Array])) as [
       Int32Array,
       Int32Array,
       Int32Array,
@@ -191,32 +203,6 @@ export class DuckDbEventStore implements EventStore {
     const dense = new Array<string>(size).fill('');
     for (let i = 0; i < codes.length; i++) dense[codes[i] as number] = names[i] as string;
     return dense;
-  }
-
-  /**
-   * The columns of a query as typed arrays, one per kind given (INTEGER → Int32Array,
-   * DOUBLE → Float64Array; no NULLs: coalesce in SQL), copied from DuckDB's vectors whole.
-   */
-  private async readColumns<T extends Int32Array | Float64Array>(
-    sql: string,
-    kinds: ReadonlyArray<{ new (length: number): T }>,
-  ): Promise<T[]> {
-    const result = await this.reader.stream(sql);
-    let columns = kinds.map((Kind) => new Kind(1 << 16));
-    let n = 0;
-    for await (const chunk of result) {
-      if (n + chunk.rowCount > (columns[0] as T).length) {
-        const size = Math.max((columns[0] as T).length * 2, n + chunk.rowCount);
-        columns = columns.map((old, c) => {
-          const grown = new (kinds[c] as { new (length: number): T })(size);
-          grown.set(old as never);
-          return grown;
-        });
-      }
-      for (let c = 0; c < columns.length; c++) copyNumberColumn(chunk, c, columns[c] as T, n);
-      n += chunk.rowCount;
-    }
-    return columns.map((column) => column.subarray(0, n) as T);
   }
 
   private async *scanRows(): AsyncIterable<IndexRowChunk> {
@@ -267,6 +253,34 @@ export class DuckDbEventStore implements EventStore {
     } catch (error) {
       await this.writer.run('ROLLBACK').catch(() => undefined);
       throw error;
+    }
+  }
+
+  /** An event attribute of every journey row (for the index's attribute columns). */
+  eventAttribute(path: AttributePath): Promise<LoadedEventAttribute> {
+    return this.onOwnConnection((connection) => readEventAttribute(connection, path));
+  }
+
+  /** A customer trait's identify history, in arrival order. */
+  traitHistory(path: AttributePath): Promise<LoadedTrait> {
+    return this.onOwnConnection((connection) => readTrait(connection, path));
+  }
+
+  customerEvents(identityCodes: readonly number[]): Promise<CustomerEvent[]> {
+    // Read outside the ingest lock, while other reads may be streaming.
+    return this.onOwnConnection((connection) => readCustomerEvents(connection, identityCodes));
+  }
+
+  /**
+   * Runs a streaming read on a connection of its own: a second query on a shared connection
+   * silently ends a result still streaming there (duckdb-node-neo#227).
+   */
+  private async onOwnConnection<T>(read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    try {
+      return await read(connection);
+    } finally {
+      connection.closeSync();
     }
   }
 

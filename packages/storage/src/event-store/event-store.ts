@@ -1,4 +1,11 @@
-import type { CodedRows, EncodedIdentity, WaymarkEvent } from '@waymark/core';
+import type {
+  AttributePath,
+  CodedRows,
+  EncodedIdentity,
+  LoadedEventAttribute,
+  LoadedTrait,
+  WaymarkEvent,
+} from '@waymark/core';
 import type { JsonlBulkLoading } from './bulk-jsonl/jsonl-bulk-loading.ts';
 
 /**
@@ -11,6 +18,9 @@ export interface StoredEvent extends WaymarkEvent, EncodedIdentity {
   messageHash: number;
   source: string;
 }
+
+/** A stored event read back by name, with its arrival number (see {@link EventStore.customerEvents}). */
+export type CustomerEvent = WaymarkEvent & { seq: number };
 
 /** Dictionary entries created since the last commit: names for codes fromCode, fromCode + 1, … */
 export interface DictionaryAdditions {
@@ -51,6 +61,15 @@ export interface EventStore {
   /** Of the given message ids, those already stored. */
   existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>>;
   scanForIndex(): Promise<IndexScan>;
+  /** An event attribute of every journey row, dictionary-encoded (for the index's attribute columns). */
+  eventAttribute(path: AttributePath): Promise<LoadedEventAttribute>;
+  /** A customer trait's identify history, in arrival order. */
+  traitHistory(path: AttributePath): Promise<LoadedTrait>;
+  /**
+   * One customer's events (every type, with properties and traits) in arrival order: those
+   * credited to one of these identity codes (userId, else anonymousId) — for the timeline.
+   */
+  customerEvents(identityCodes: readonly number[]): Promise<CustomerEvent[]>;
   /**
    * Right to erasure for one customer's identity codes, in one transaction: deletes the events
    * credited to them (userId, else anonymousId, is one of them), unlinks other customers' events

@@ -1,4 +1,11 @@
-import { type DuckDBAppender, DuckDBDataChunk, type DuckDBType, type DuckDBVector } from '@duckdb/node-api';
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  type DuckDBType,
+  type DuckDBValue,
+  type DuckDBVector,
+} from '@duckdb/node-api';
 
 export type NumberArray = Int32Array | Float64Array | Uint8Array;
 
@@ -53,4 +60,32 @@ export function appendNumberColumns(
     appender.appendDataChunk(chunk);
   }
   appender.flushSync();
+}
+
+/**
+ * The columns of a query as typed arrays, one per kind given (INTEGER → Int32Array,
+ * DOUBLE → Float64Array; no NULLs: coalesce in SQL), copied from DuckDB's vectors whole.
+ */
+export async function readColumns<T extends Int32Array | Float64Array>(
+  connection: DuckDBConnection,
+  sql: string,
+  kinds: ReadonlyArray<{ new (length: number): T }>,
+  params?: Record<string, DuckDBValue>,
+): Promise<T[]> {
+  const result = await connection.stream(sql, params);
+  let columns = kinds.map((Kind) => new Kind(1 << 16));
+  let n = 0;
+  for await (const chunk of result) {
+    if (n + chunk.rowCount > (columns[0] as T).length) {
+      const size = Math.max((columns[0] as T).length * 2, n + chunk.rowCount);
+      columns = columns.map((old, c) => {
+        const grown = new (kinds[c] as { new (length: number): T })(size);
+        grown.set(old as never);
+        return grown;
+      });
+    }
+    for (let c = 0; c < columns.length; c++) copyNumberColumn(chunk, c, columns[c] as T, n);
+    n += chunk.rowCount;
+  }
+  return columns.map((column) => column.subarray(0, n) as T);
 }

@@ -9,14 +9,24 @@ export interface ApiState<T> {
   reload: () => void;
 }
 
-/** Fetches `path` from the admin API, again whenever `path` changes or `reload` is called. */
-export function useApi<T>(path: string): ApiState<T> {
+/**
+ * Fetches `path` from the admin API, again whenever `path` changes or `reload` is called;
+ * a null path waits (nothing is fetched, e.g. until another answer says what to ask).
+ */
+export function useApi<T>(path: string | null): ApiState<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<Error | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(path !== null);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
+    if (path === null) {
+      // Nothing asked: an earlier answer is not an answer to nothing.
+      setData(null);
+      setError(null);
+      setLoading(false);
+      return;
+    }
     const controller = new AbortController();
     setLoading(true);
     apiGet<T>(path, controller.signal).then(

@@ -1,6 +1,10 @@
 import type { ComponentType } from 'react';
+import { EventFunnelPage } from '../pages/event-funnel/event-funnel-page.tsx';
 import { OverviewPage } from '../pages/overview/overview-page.tsx';
+import { PathsPage } from '../pages/paths/paths-page.tsx';
 import { ProcessMapPage } from '../pages/process-map/process-map-page.tsx';
+import { RetentionPage } from '../pages/retention/retention-page.tsx';
+import { StageFunnelPage } from '../pages/stage-funnel/stage-funnel-page.tsx';
 import { VariantsPage } from '../pages/variants/variants-page.tsx';
 
 export interface Route {
@@ -22,6 +26,35 @@ export const ROUTE_GROUPS: RouteGroup[] = [
     label: 'Measure',
     routes: [
       { path: '/', label: 'Overview', icon: 'M4 19V10M10 19V5M16 19v-7M22 19H2', page: OverviewPage },
+      {
+        path: '/stage-funnel',
+        label: 'Stage funnel',
+        icon: 'M3 5h18l-7 8v6l-4 2v-8z',
+        page: StageFunnelPage,
+      },
+      {
+        path: '/funnel',
+        label: 'Event funnel',
+        icon: 'M4 20h4v-5h4v-5h4V5h4',
+        page: EventFunnelPage,
+      },
+      {
+        path: '/retention',
+        label: 'Retention',
+        icon: 'M4 4h16v16H4zM4 9.3h16M4 14.6h16M9.3 4v16M14.6 4v16',
+        page: RetentionPage,
+      },
+    ],
+  },
+  {
+    label: 'Discover',
+    routes: [
+      {
+        path: '/paths',
+        label: 'Paths',
+        icon: 'M3 12h4M7 12c4 0 4-6 8-6h6M7 12c4 0 4 6 8 6h6M15 12h6',
+        page: PathsPage,
+      },
       {
         path: '/process-map',
         label: 'Process map',

@@ -12,11 +12,33 @@ const PALETTE: ReadonlyArray<readonly [background: string, border: string, text:
   ['#f3f0ff', '#cfc5fa', '#5137b0'],
 ];
 
-function colourOf(activity: string): readonly [string, string, string] {
+/** Strong tones of the same ten hues, for charts (e.g. Sankey nodes) beside the chips. */
+const CHART_TONES = [
+  '#5c7cfa',
+  '#20c997',
+  '#fd7e14',
+  '#be4bdb',
+  '#339af0',
+  '#f06595',
+  '#82c91e',
+  '#fcc419',
+  '#22b8cf',
+  '#845ef7',
+] as const;
+
+/** An activity's hue, 0–9: the same on every page and every machine. */
+function hueOf(activity: string): number {
   let hash = 2166136261;
   for (let i = 0; i < activity.length; i++) hash = Math.imul(hash ^ activity.charCodeAt(i), 16777619);
-  return PALETTE[(hash >>> 0) % PALETTE.length] as readonly [string, string, string];
+  return (hash >>> 0) % PALETTE.length;
 }
+
+function colourOf(activity: string): readonly [string, string, string] {
+  return PALETTE[hueOf(activity)] as readonly [string, string, string];
+}
+
+/** The colour a chart draws an activity in: the hue of its chip, in a stronger tone. */
+export const activityChartColour = (activity: string): string => CHART_TONES[hueOf(activity)] as string;
 
 export function ActivityChip({ activity, repeat = 1 }: { activity: string; repeat?: number }) {
   const [background, border, color] = colourOf(activity);

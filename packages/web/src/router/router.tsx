@@ -53,6 +53,19 @@ export function Link({ to, onClick, ...rest }: LinkProps) {
 }
 
 /**
+ * Sets several query parameters of the current address at once (one history entry, replaced):
+ * a value of null or '' removes the parameter, so addresses stay short.
+ */
+export function setQueryParams(patch: Readonly<Record<string, string | null>>): void {
+  const url = new URL(window.location.href);
+  for (const [name, value] of Object.entries(patch)) {
+    if (value === null || value === '') url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
+  navigate(`${url.pathname}${url.search}`, { replace: true });
+}
+
+/**
  * One query parameter as state: `parse` turns the text (or null when absent) into a value,
  * and setting the default removes the parameter, so addresses stay short.
  */

@@ -33,6 +33,17 @@ export function middleOfSlice(
   return (lower + upper) / 2;
 }
 
+/**
+ * The nearest-rank quantile q (0 < q ≤ 1) of values[start, end): the smallest value with at
+ * least q of the values at or below it. Reorders that slice.
+ */
+export function quantileOfSlice(values: Float64Array, start: number, end: number, q: number): number {
+  const n = end - start;
+  if (n === 0) return Number.NaN;
+  const rank = Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
+  return selectInPlace(values, start, end - 1, start + rank);
+}
+
 /** Hoare-style quickselect with median-of-three pivots: puts the k-th smallest at k and returns it. */
 function selectInPlace(a: Float64Array, left: number, right: number, k: number): number {
   while (right > left) {

@@ -1,16 +1,37 @@
 import type { OverviewReport } from '@waymark/core';
-import { useState } from 'react';
+import { type Column, DataTable } from '../../components/data-table/data-table.tsx';
 import { Card, ShareBar } from '../../components/layout.tsx';
 import { formatInteger, formatPercent } from '../../format/format.ts';
 
 const FIRST_ROWS = 12;
 
+type ActivityRow = OverviewReport['activities'][number];
+
 /** The most frequent activities with their share of all events. */
 export function ActivitiesCard({ report }: { report: OverviewReport }) {
-  const [all, setAll] = useState(false);
   const activities = report.activities;
-  const shown = all ? activities : activities.slice(0, FIRST_ROWS);
   const largest = activities[0]?.events ?? 0;
+  const share = (events: number) => (report.events === 0 ? 0 : events / report.events);
+  const columns: Array<Column<ActivityRow>> = [
+    { key: 'activity', label: 'Activity', value: (a) => a.activity },
+    { key: 'events', label: 'Events', numeric: true, value: (a) => a.events },
+    {
+      key: 'bar',
+      label: 'Relative volume',
+      hideLabel: true,
+      screenOnly: true,
+      className: 'bar-col',
+      render: (a) => <ShareBar share={largest === 0 ? 0 : a.events / largest} />,
+    },
+    {
+      key: 'share',
+      label: 'Share',
+      numeric: true,
+      className: 'muted',
+      value: (a) => share(a.events),
+      render: (a) => formatPercent(share(a.events)),
+    },
+  ];
   return (
     <Card
       title="Top activities"
@@ -20,35 +41,14 @@ export function ActivitiesCard({ report }: { report: OverviewReport }) {
       {activities.length === 0 ? (
         <p className="muted">No events yet.</p>
       ) : (
-        <>
-          <table className="table compact" data-testid="activities-table">
-            <thead>
-              <tr>
-                <th>Activity</th>
-                <th className="num">Events</th>
-                <th className="bar-col" aria-label="Relative volume" />
-                <th className="num">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((a) => (
-                <tr key={a.activity}>
-                  <td>{a.activity}</td>
-                  <td className="num">{formatInteger(a.events)}</td>
-                  <td className="bar-col">
-                    <ShareBar share={largest === 0 ? 0 : a.events / largest} />
-                  </td>
-                  <td className="num muted">{formatPercent(report.events === 0 ? 0 : a.events / report.events)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {activities.length > FIRST_ROWS && (
-            <button type="button" className="link-button" onClick={() => setAll(!all)}>
-              {all ? 'Show fewer' : `Show all ${formatInteger(activities.length)}`}
-            </button>
-          )}
-        </>
+        <DataTable
+          columns={columns}
+          rows={activities}
+          rowKey={(a) => a.activity}
+          testId="activities-table"
+          compact
+          firstRows={FIRST_ROWS}
+        />
       )}
     </Card>
   );

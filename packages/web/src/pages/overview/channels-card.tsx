@@ -1,8 +1,9 @@
 import type { OverviewReport } from '@waymark/core';
 import { useMemo } from 'react';
+import { type Column, DataTable } from '../../components/data-table/data-table.tsx';
 import { BASE_OPTION, CHART_COLORS, type ChartOption, EChart } from '../../components/echart.tsx';
 import { Card } from '../../components/layout.tsx';
-import { formatCompact, formatInteger, formatPercent } from '../../format/format.ts';
+import { formatCompact, formatPercent } from '../../format/format.ts';
 
 /** Events by channel: a bar chart and the same numbers in a table with customers and share. */
 export function ChannelsCard({ report }: { report: OverviewReport }) {
@@ -56,30 +57,37 @@ export function ChannelsCard({ report }: { report: OverviewReport }) {
             label="Events by channel"
             testId="channels-chart"
           />
-          <table className="table compact" data-testid="channels-table">
-            <thead>
-              <tr>
-                <th>Channel</th>
-                <th className="num">Events</th>
-                <th className="num">Customers</th>
-                <th className="num">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              {channels.map((c) => (
-                <tr key={c.channel}>
-                  <td>
-                    <span className="channel-name">{c.channel}</span>
-                  </td>
-                  <td className="num">{formatInteger(c.events)}</td>
-                  <td className="num">{formatInteger(c.customers)}</td>
-                  <td className="num muted">{formatPercent(report.events === 0 ? 0 : c.events / report.events)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            columns={channelColumns(report)}
+            rows={channels}
+            rowKey={(c) => c.channel}
+            testId="channels-table"
+            compact
+          />
         </>
       )}
     </Card>
   );
+}
+
+function channelColumns(report: OverviewReport): Array<Column<OverviewReport['channels'][number]>> {
+  const share = (events: number) => (report.events === 0 ? 0 : events / report.events);
+  return [
+    {
+      key: 'channel',
+      label: 'Channel',
+      value: (c) => c.channel,
+      render: (c) => <span className="channel-name">{c.channel}</span>,
+    },
+    { key: 'events', label: 'Events', numeric: true, value: (c) => c.events },
+    { key: 'customers', label: 'Customers', numeric: true, value: (c) => c.customers },
+    {
+      key: 'share',
+      label: 'Share',
+      numeric: true,
+      className: 'muted',
+      value: (c) => share(c.events),
+      render: (c) => formatPercent(share(c.events)),
+    },
+  ];
 }

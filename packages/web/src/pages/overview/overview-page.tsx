@@ -7,6 +7,7 @@ import { daysSpanned, formatDayRange, formatDecimal, formatInteger } from '../..
 import { useQueryParam } from '../../router/router.tsx';
 import { ActivitiesCard } from './activities-card.tsx';
 import { ChannelsCard } from './channels-card.tsx';
+import { JourneyStagesCard } from './journey-stages-card.tsx';
 import { LivePanel } from './live-panel.tsx';
 import { VolumeChart } from './volume-chart.tsx';
 
@@ -23,9 +24,11 @@ export function OverviewPage() {
   const [bucket, setBucket] = useQueryParam<Bucket>('bucket', 'day', parseBucket);
   const { data, error, loading, reload } = useApi<OverviewReport>(`/api/reports/overview?bucket=${bucket}`);
   const [arrived, setArrived] = useState(0);
+  const [refreshes, setRefreshes] = useState(0);
   const onArrive = useCallback((count: number) => setArrived((n) => n + count), []);
   const refresh = () => {
     setArrived(0);
+    setRefreshes((n) => n + 1);
     reload();
   };
 
@@ -48,6 +51,7 @@ export function OverviewPage() {
       {data !== null && (
         <div className={loading ? 'stale' : undefined}>
           <Headline report={data} />
+          <JourneyStagesCard refreshes={refreshes} />
           <div className="grid grid-main">
             <Card
               title="Events and customers over time"

@@ -1,6 +1,8 @@
-import type { DfgReport } from '@waymark/core';
+import type { DfgEdge, DfgReport } from '@waymark/core';
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/use-api.ts';
+import { csvFileName } from '../../components/data-table/csv.ts';
+import { type Column, DataTable } from '../../components/data-table/data-table.tsx';
 import { Card, Metric, Metrics, PageHeader, ShareBar } from '../../components/layout.tsx';
 import { ErrorBox, Loading } from '../../components/status.tsx';
 import { formatDuration, formatInteger, formatPercent } from '../../format/format.ts';
@@ -89,49 +91,85 @@ interface EndpointCardProps {
 
 function EndpointCard({ title, subtitle, counts, cases, testId }: EndpointCardProps) {
   const rows = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  const columns: Array<Column<[string, number]>> = [
+    {
+      key: 'activity',
+      label: 'Activity',
+      value: ([activity]) => activity,
+      className: 'name',
+      testId: 'endpoint-activity',
+    },
+    { key: 'customers', label: 'Customers', numeric: true, value: ([, count]) => count, testId: 'endpoint-count' },
+    {
+      key: 'share',
+      label: 'Share',
+      numeric: true,
+      className: 'muted',
+      value: ([, count]) => (cases === 0 ? null : count / cases),
+      render: ([, count]) => formatPercent(cases === 0 ? 0 : count / cases),
+    },
+  ];
   return (
     <Card title={title} subtitle={subtitle} testId={testId}>
       {rows.length === 0 ? (
         <p className="muted">No journeys yet.</p>
       ) : (
-        <table className="table compact">
-          <thead>
-            <tr>
-              <th>Activity</th>
-              <th className="num">Customers</th>
-              <th className="num">Share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([activity, count]) => (
-              <tr key={activity} data-testid={`${testId}-row`}>
-                <td className="name" data-testid="endpoint-activity">
-                  {activity}
-                </td>
-                <td className="num" data-testid="endpoint-count" data-value={count}>
-                  {formatInteger(count)}
-                </td>
-                <td className="num muted">{formatPercent(cases === 0 ? 0 : count / cases)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={columns}
+          rows={rows}
+          rowKey={([activity]) => activity}
+          rowTestId={`${testId}-row`}
+          compact
+        />
       )}
     </Card>
   );
 }
 
-const COLUMNS: ReadonlyArray<{ key: EdgeSortKey; label: string; numeric: boolean }> = [
-  { key: 'from', label: 'From', numeric: false },
-  { key: 'to', label: 'To', numeric: false },
-  { key: 'count', label: 'Count', numeric: true },
-  { key: 'median', label: 'Median time', numeric: true },
-];
+function edgeColumns(largest: number): Array<Column<DfgEdge>> {
+  return [
+    { key: 'from', label: 'From', value: (e) => e.from, className: 'name', testId: 'edge-from', sortable: true },
+    {
+      key: 'to',
+      label: 'To',
+      value: (e) => e.to,
+      render: (e) => (
+        <>
+          <span className="arrow-prefix" aria-hidden="true">
+            →
+          </span>
+          {e.to}
+        </>
+      ),
+      className: 'name',
+      testId: 'edge-to',
+      sortable: true,
+    },
+    { key: 'count', label: 'Count', numeric: true, value: (e) => e.count, testId: 'edge-count', sortable: true },
+    {
+      key: 'median',
+      label: 'Median time',
+      csvLabel: 'Median seconds',
+      numeric: true,
+      value: (e) => e.medianSeconds,
+      render: (e) => formatDuration(e.medianSeconds),
+      testId: 'edge-median',
+      sortable: true,
+    },
+    {
+      key: 'bar',
+      label: 'Relative count',
+      hideLabel: true,
+      screenOnly: true,
+      className: 'bar-col',
+      render: (e) => <ShareBar share={largest === 0 ? 0 : e.count / largest} />,
+    },
+  ];
+}
 
 function EdgesCard({ report }: { report: DfgReport }) {
   const [sortText, setSortText] = useQueryParam<string>('sort', DEFAULT_EDGE_SORT, parseEdgeSort);
   const [filter, setFilter] = useState('');
-  const [all, setAll] = useState(false);
   const sort = edgeSortOf(sortText);
   const sorted = useMemo(() => sortEdges(report.edges, edgeSortOf(sortText)), [report.edges, sortText]);
   const needle = filter.trim().toLowerCase();
@@ -139,7 +177,6 @@ function EdgesCard({ report }: { report: DfgReport }) {
     needle === ''
       ? sorted
       : sorted.filter((e) => e.from.toLowerCase().includes(needle) || e.to.toLowerCase().includes(needle));
-  const shown = all ? matching : matching.slice(0, FIRST_ROWS);
   const largest = report.edges.reduce((max, e) => Math.max(max, e.count), 0);
 
   return (
@@ -162,65 +199,18 @@ function EdgesCard({ report }: { report: DfgReport }) {
         <p className="muted">No transitions yet: every journey has a single event.</p>
       ) : (
         <>
-          <table className="table" data-testid="edges-table">
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => {
-                  const active = sort.key === column.key;
-                  return (
-                    <th
-                      key={column.key}
-                      className={column.numeric ? 'num' : undefined}
-                      aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}
-                    >
-                      <button
-                        type="button"
-                        className={active ? 'sort active' : 'sort'}
-                        onClick={() => setSortText(nextEdgeSort(sort, column.key))}
-                        data-testid={`sort-${column.key}`}
-                      >
-                        {column.label}
-                        <span className="sort-mark" aria-hidden="true">
-                          {active ? (sort.descending ? '↓' : '↑') : '↕'}
-                        </span>
-                      </button>
-                    </th>
-                  );
-                })}
-                <th className="bar-col" aria-label="Relative count" />
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((edge) => (
-                <tr key={`${edge.from}\u0000${edge.to}`} data-testid="edge-row">
-                  <td className="name" data-testid="edge-from">
-                    {edge.from}
-                  </td>
-                  <td className="name" data-testid="edge-to">
-                    <span className="arrow-prefix" aria-hidden="true">
-                      →
-                    </span>
-                    {edge.to}
-                  </td>
-                  <td className="num" data-testid="edge-count" data-value={edge.count}>
-                    {formatInteger(edge.count)}
-                  </td>
-                  <td className="num" data-testid="edge-median" data-value={edge.medianSeconds}>
-                    {formatDuration(edge.medianSeconds)}
-                  </td>
-                  <td className="bar-col">
-                    <ShareBar share={largest === 0 ? 0 : edge.count / largest} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            columns={edgeColumns(largest)}
+            rows={matching}
+            rowKey={(edge) => `${edge.from}\u0000${edge.to}`}
+            testId="edges-table"
+            rowTestId="edge-row"
+            firstRows={FIRST_ROWS}
+            csvFileName={csvFileName('transitions', needle)}
+            sort={sort}
+            onSort={(key) => setSortText(nextEdgeSort(sort, key as EdgeSortKey))}
+          />
           {matching.length === 0 && <p className="muted">No transition involves “{filter.trim()}”.</p>}
-          {matching.length > FIRST_ROWS && (
-            <button type="button" className="link-button" onClick={() => setAll(!all)}>
-              {all ? 'Show fewer' : `Show all ${formatInteger(matching.length)}`}
-            </button>
-          )}
         </>
       )}
     </Card>

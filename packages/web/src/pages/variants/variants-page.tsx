@@ -1,6 +1,8 @@
-import type { VariantsReport } from '@waymark/core';
+import type { Variant, VariantsReport } from '@waymark/core';
 import { useApi } from '../../api/use-api.ts';
 import { ActivityChain } from '../../components/activity-chip.tsx';
+import { csvFileName } from '../../components/data-table/csv.ts';
+import { type Column, DataTable } from '../../components/data-table/data-table.tsx';
 import { Card, Metric, Metrics, PageHeader, ShareBar } from '../../components/layout.tsx';
 import { ErrorBox, Loading } from '../../components/status.tsx';
 import { formatInteger, formatPercent } from '../../format/format.ts';
@@ -84,38 +86,50 @@ function Variants({ report }: { report: VariantsReport }) {
         {report.variants.length === 0 ? (
           <p className="muted">No journeys yet.</p>
         ) : (
-          <table className="table variants-table" data-testid="variants-table">
-            <thead>
-              <tr>
-                <th className="num rank-col">#</th>
-                <th>Journey</th>
-                <th className="num">Steps</th>
-                <th className="num">Customers</th>
-                <th className="bar-col" aria-label="Relative count" />
-                <th className="num">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.variants.map((variant, i) => (
-                <tr key={variant.activities.join('\u0000')} data-testid="variant-row">
-                  <td className="num rank-col muted">{i + 1}</td>
-                  <td>
-                    <ActivityChain activities={variant.activities} />
-                  </td>
-                  <td className="num muted">{formatInteger(variant.activities.length)}</td>
-                  <td className="num" data-testid="variant-count" data-value={variant.count}>
-                    {formatInteger(variant.count)}
-                  </td>
-                  <td className="bar-col">
-                    <ShareBar share={largest === 0 ? 0 : variant.count / largest} />
-                  </td>
-                  <td className="num muted">{formatPercent(share(variant.count))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            columns={variantColumns(report, largest)}
+            rows={report.variants.map((variant, i) => ({ ...variant, rank: i + 1 }))}
+            rowKey={(variant) => variant.activities.join('\u0000')}
+            testId="variants-table"
+            rowTestId="variant-row"
+            className="variants-table"
+            csvFileName={csvFileName('variants', `top-${shown}`)}
+          />
         )}
       </Card>
     </>
   );
+}
+
+type RankedVariant = Variant & { rank: number };
+
+function variantColumns(report: VariantsReport, largest: number): Array<Column<RankedVariant>> {
+  const share = (count: number) => (report.cases === 0 ? 0 : count / report.cases);
+  return [
+    { key: 'rank', label: '#', numeric: true, className: 'rank-col muted', value: (v) => v.rank },
+    {
+      key: 'journey',
+      label: 'Journey',
+      value: (v) => v.activities.join(' → '),
+      render: (v) => <ActivityChain activities={v.activities} />,
+    },
+    { key: 'steps', label: 'Steps', numeric: true, className: 'muted', value: (v) => v.activities.length },
+    { key: 'customers', label: 'Customers', numeric: true, value: (v) => v.count, testId: 'variant-count' },
+    {
+      key: 'bar',
+      label: 'Relative count',
+      hideLabel: true,
+      screenOnly: true,
+      className: 'bar-col',
+      render: (v) => <ShareBar share={largest === 0 ? 0 : v.count / largest} />,
+    },
+    {
+      key: 'share',
+      label: 'Share',
+      numeric: true,
+      className: 'muted',
+      value: (v) => share(v.count),
+      render: (v) => formatPercent(share(v.count)),
+    },
+  ];
 }

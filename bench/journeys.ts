@@ -1,0 +1,282 @@
+/**
+ * Journey report benchmarks: `npm run bench:journeys [-- --customers N --runs N]`. Stage funnel
+ * and event funnels on the warm index against DuckDB SQL over the same store, with filters
+ * and breakdowns, printing a table. Data is cached in bench/out/journeys-<customers>/.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import {
+  classifyRows,
+  customerScope,
+  indexContext,
+  parseFilter,
+  type ReportParams,
+  reportNeeds,
+  runReport,
+  stageFunnel,
+} from '@waymark/core';
+import { importFile, Workspace } from '@waymark/runtime';
+import { generateFile } from '../packages/cli/src/commands/generate.ts';
+import { formatTable } from '../packages/cli/src/output/table.ts';
+import {
+  orderedFunnelSql,
+  pathsSql,
+  plansToOrderCaseSql,
+  retentionSql,
+  runFunnelSql,
+  stageCaseSql,
+} from './journey-peer.ts';
+import { kpiCountsOf, kpiSql, runKpiSql } from './kpi-peer.ts';
+import { median, timeIt } from './measure.ts';
+
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string', default: '1000000' },
+    out: { type: 'string', default: 'bench/out' },
+    runs: { type: 'string', default: '5' },
+  },
+});
+const customers = Number(values.customers);
+const runs = Number(values.runs);
+const out = values.out as string;
+const JOURNEY = new URL('../examples/journeys/simple-subscription.yaml', import.meta.url).pathname;
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const f1 = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const ms = (s: number) => `${f1(s * 1000)} ms`;
+mkdirSync(out, { recursive: true });
+
+// Events and a data folder with them (cached by size).
+const eventsFile = join(out, `events-${customers}.jsonl`);
+if (!existsSync(eventsFile)) {
+  log(`generating ${customers} customers → ${eventsFile}`);
+  await generateFile({ customers, seed: 1, out: eventsFile });
+}
+const dataDir = join(out, `journeys-${customers}`);
+if (!existsSync(join(dataDir, 'complete'))) {
+  log(`importing ${eventsFile} into ${dataDir}`);
+  const importing = await Workspace.open(dataDir);
+  await importFile(importing.pipeline, eventsFile);
+  await importing.close();
+  writeFileSync(join(dataDir, 'complete'), '');
+}
+
+const workspace = await Workspace.open(dataDir, { journeyFiles: [JOURNEY] });
+const environment = workspace.environment();
+const journey = [...workspace.journeys.values()][0];
+if (journey === undefined) throw new Error('no journey loaded');
+const index = workspace.index;
+const rows = index.rows();
+log(`${rows.length.toLocaleString('en-US')} events, ${rows.runCount.toLocaleString('en-US')} customers`);
+
+interface Row {
+  benchmark: string;
+  waymark: string;
+  peer: string;
+  ratio: string;
+  target: string;
+  met: string;
+}
+const table: Row[] = [];
+
+const allNeeds = [
+  ...reportNeeds('stage-funnel', { breakdown: 'properties.plan', segment: 'properties.plan=pro' }, environment),
+  ...reportNeeds('funnel', {}, environment),
+];
+const tracked = await timeIt(() => workspace.track(allNeeds));
+table.push({
+  benchmark: `load ${allNeeds.length} attribute columns from the store (${allNeeds.join(', ')}; once per attribute)`,
+  waymark: ms(tracked.seconds),
+  peer: '-',
+  ratio: '-',
+  target: '-',
+  met: '-',
+});
+
+async function timed<T>(work: () => T): Promise<{ seconds: number; result: T }> {
+  work(); // warm-up
+  const times: number[] = [];
+  let result = work();
+  for (let i = 0; i < runs; i++) {
+    const t = await timeIt(async () => work());
+    times.push(t.seconds);
+    result = t.result;
+  }
+  return { seconds: median(times), result };
+}
+
+const context = indexContext(index);
+const classification = await timed(() => classifyRows(rows, journey, context));
+const stageOfRow = classification.result.stage;
+const stageRun = (params: ReportParams) => {
+  const filter = parseFilter(params);
+  return stageFunnel(rows, {
+    journey: journey.id,
+    stages: journey.stages.map((s) => s.name),
+    stageOfRow,
+    scope: customerScope(rows, filter, context),
+    windowSeconds: Number.POSITIVE_INFINITY,
+    breakdown: filter.breakdown !== null,
+  });
+};
+
+// DuckDB peers over the same store (read-only attach in a separate instance).
+const instance = await DuckDBInstance.create(':memory:');
+const sql = await instance.connect();
+await sql.run(`ATTACH '${join(dataDir, 'events.duckdb')}' AS store (READ_ONLY)`);
+const peer = async (stepCase: string) => {
+  const query = orderedFunnelSql('store.events', 'store.activities', stepCase, 5);
+  await runFunnelSql(sql, query); // warm-up: file pages cached
+  const t = await timeIt(() => runFunnelSql(sql, query));
+  return t;
+};
+log('DuckDB stage funnel');
+const peerStages = await peer(stageCaseSql());
+log('DuckDB 5-step funnel');
+const peerFunnel = await peer(plansToOrderCaseSql());
+
+const base = await timed(() => stageRun({}));
+const sameStages = base.result.total.steps.every((s, i) => s.customers === peerStages.result[i]?.customers);
+const funnel = await timed(() => runReport(index, 'funnel', { funnel: 'Plans to order' }, environment));
+const sameFunnel = funnel.result.total.steps.every((s, i) => s.customers === peerFunnel.result[i]?.customers);
+
+const compare = (name: string, ours: number, peerSeconds: number, target: number, same: boolean) =>
+  table.push({
+    benchmark: `${name}${same ? '' : ' — RESULTS DIFFER FROM SQL'}`,
+    waymark: ms(ours),
+    peer: `${ms(peerSeconds)} (DuckDB SQL)`,
+    ratio: `${f1(peerSeconds / ours)}×`,
+    target: `≤ ${target * 1000} ms, ≥ 10× DuckDB`,
+    met: ours <= target && peerSeconds / ours >= 10 && same ? 'yes' : 'no',
+  });
+table.push({
+  benchmark: 'classify rows into touchpoints and stages (once per index state, cached)',
+  waymark: ms(classification.seconds),
+  peer: '-',
+  ratio: '-',
+  target: '-',
+  met: '-',
+});
+compare('stage funnel (5 stages, classification cached)', base.seconds, peerStages.seconds, 0.15, sameStages);
+compare(
+  'stage funnel incl. classification',
+  base.seconds + classification.seconds,
+  peerStages.seconds,
+  0.15,
+  sameStages,
+);
+compare('event funnel (5 steps, ordered)', funnel.seconds, peerFunnel.seconds, 0.2, sameFunnel);
+
+// Retention (weekly cohorts by first order, returning to the app) and paths after Plans Viewed.
+log('DuckDB retention and paths');
+const retentionQuery = retentionSql('store.events', 'store.activities', 'Order Completed', 'App Opened', 7, 8);
+await sql.runAndReadAll(retentionQuery);
+const peerRetention = await timeIt(async () =>
+  (await sql.runAndReadAll(retentionQuery)).getRows().map(([, n]) => Number(n)),
+);
+const retentionParams = { startEvent: 'Order Completed', returnEvent: 'App Opened', period: 'week', periods: '8' };
+const ourRetention = await timed(() => runReport(index, 'retention', retentionParams, environment));
+const retentionSums = Array.from({ length: 8 }, (_, k) =>
+  ourRetention.result.cohorts.reduce((sum, cohort) => sum + (cohort.returned[k] ?? 0), 0),
+);
+const sameRetention = peerRetention.result.every((n, k) => {
+  // The peer counts every cohort; ours hides not-yet-observed cells (null): compare the observed part.
+  const hidden = ourRetention.result.cohorts.some((cohort) => cohort.returned[k] === null);
+  return hidden || n === retentionSums[k];
+});
+compare('retention (weekly cohorts, 8 periods)', ourRetention.seconds, peerRetention.seconds, 0.3, sameRetention);
+
+const pathsQuery = pathsSql('store.events', 'store.activities', 'Plans Viewed', 5);
+await sql.runAndReadAll(pathsQuery);
+const peerPaths = await timeIt(async () => (await sql.runAndReadAll(pathsQuery)).getRows());
+const ourPaths = await timed(() =>
+  runReport(index, 'paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000' }, environment),
+);
+const samePaths = peerPaths.result.every(
+  ([step, name, n]) =>
+    ourPaths.result.nodes.find((node) => node.step === Number(step) && node.label === name)?.customers === Number(n),
+);
+compare('paths (5 steps after Plans Viewed)', ourPaths.seconds, peerPaths.seconds, 0.3, samePaths);
+
+const variantsOf: Array<[string, () => unknown, number]> = [
+  ['stage funnel, breakdown by first touch', () => stageRun({ breakdown: 'firstTouch' }), base.seconds],
+  ['stage funnel, breakdown by properties.plan', () => stageRun({ breakdown: 'properties.plan' }), base.seconds],
+  [
+    'stage funnel, segment properties.plan=pro + date range',
+    () => stageRun({ segment: 'properties.plan=pro', from: '2026-01-15', to: '2026-03-01' }),
+    base.seconds,
+  ],
+  [
+    'event funnel, window 1d, breakdown by last touch',
+    () => runReport(index, 'funnel', { funnel: 'Plans to order', window: '1d', breakdown: 'lastTouch' }, environment),
+    funnel.seconds,
+  ],
+  [
+    'event funnel, strict mode',
+    () => runReport(index, 'funnel', { funnel: 'Plans to order', mode: 'strict' }, environment),
+    funnel.seconds,
+  ],
+  [
+    'event funnel, any order, window 7d',
+    () => runReport(index, 'funnel', { funnel: 'Plans to order', mode: 'any', window: '7d' }, environment),
+    funnel.seconds,
+  ],
+];
+for (const [name, work, plain] of variantsOf) {
+  const t = await timed(work);
+  table.push({
+    benchmark: name,
+    waymark: ms(t.seconds),
+    peer: '-',
+    ratio: `${f1(t.seconds / plain)}× the unfiltered run`,
+    target: '< 10× unfiltered',
+    met: t.seconds / plain < 10 ? 'yes' : 'no',
+  });
+}
+
+// KPIs: the kernel against the same counts in DuckDB SQL (bench/kpi-peer.ts), then grouped by reason.
+{
+  const needs = reportNeeds('kpis', { by: 'reason' }, environment);
+  const loaded = await timeIt(() => workspace.track(needs));
+  table.push({
+    benchmark: `load ${needs.length} KPI attribute columns from the store (once per attribute)`,
+    waymark: ms(loaded.seconds),
+    peer: '-',
+    ratio: '-',
+    target: '-',
+    met: '-',
+  });
+  const settings = runReport(index, 'kpis', {}, environment).definitions.settings;
+  const query = kpiSql('store.events', 'store.activities', settings, null);
+  await runKpiSql(sql, query); // warm-up
+  const peerKpis = await timeIt(() => runKpiSql(sql, query));
+  const kpis = await timed(() => runReport(index, 'kpis', {}, environment));
+  const ours = kpiCountsOf(kpis.result.total.kpis);
+  const theirs = peerKpis.result.get('total') ?? {};
+  const same = Object.keys(ours).every((key) => ours[key] === theirs[key]);
+  compare('KPIs (contact centre + voice of customer, all counts)', kpis.seconds, peerKpis.seconds, 0.15, same);
+  const byReason = await timed(() => runReport(index, 'kpis', { by: 'reason' }, environment));
+  table.push({
+    benchmark: 'KPIs by reason',
+    waymark: ms(byReason.seconds),
+    peer: '-',
+    ratio: `${f1(byReason.seconds / kpis.seconds)}× the total`,
+    target: '< 10× total',
+    met: byReason.seconds / kpis.seconds < 10 ? 'yes' : 'no',
+  });
+}
+
+sql.closeSync();
+instance.closeSync();
+await workspace.close();
+process.stdout.write(
+  `${formatTable(
+    ['benchmark', 'waymark', 'peer', 'ratio', 'target', 'met'],
+    table.map((r) => [r.benchmark, r.waymark, r.peer, r.ratio, r.target, r.met]),
+  )}\n`,
+);
+writeFileSync(
+  join(out, `journeys-${customers}.json`),
+  JSON.stringify({ customers, events: rows.length, rows: table }, null, 2),
+);

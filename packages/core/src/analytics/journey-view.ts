@@ -1,0 +1,46 @@
+import type { JourneyDefinition } from '../journey-definition/journey-definition.ts';
+import type { JourneyIndex } from '../journey-index/journey-index.ts';
+import type { SortedRows } from '../journey-index/sort.ts';
+import type { ScopeContext } from './filter/customer-scope.ts';
+import { classifyRows, type RowClassification } from './matching/classify-rows.ts';
+
+/** Thrown when a report reads an attribute nobody asked the index to track (a wiring bug). */
+export class UntrackedAttributeError extends Error {}
+
+/** The index as filters and matchers read it: activity names, tracked attributes and traits. */
+export function indexContext(index: JourneyIndex): ScopeContext {
+  return {
+    activityNames: index.activities.values,
+    attribute(path) {
+      const column = index.eventAttribute(path);
+      if (column === undefined) throw new UntrackedAttributeError(`event attribute ${path} is not tracked`);
+      return column;
+    },
+    trait(path) {
+      const trait = index.customerTrait(path);
+      if (trait === undefined) throw new UntrackedAttributeError(`trait ${path} is not tracked`);
+      return trait;
+    },
+  };
+}
+
+const classifications = new WeakMap<SortedRows, Map<JourneyDefinition, RowClassification>>();
+
+/**
+ * Each row's touchpoint and stage under a journey, computed once per index state (the rows
+ * object changes whenever events arrive, which drops the cached classification with it).
+ */
+export function classifiedRows(index: JourneyIndex, journey: JourneyDefinition): RowClassification {
+  const rows = index.rows();
+  let byJourney = classifications.get(rows);
+  if (byJourney === undefined) {
+    byJourney = new Map();
+    classifications.set(rows, byJourney);
+  }
+  let classified = byJourney.get(journey);
+  if (classified === undefined) {
+    classified = classifyRows(rows, journey, indexContext(index));
+    byJourney.set(journey, classified);
+  }
+  return classified;
+}

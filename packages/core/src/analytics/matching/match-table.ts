@@ -1,0 +1,48 @@
+import type { SortedRows } from '../../journey-index/sort.ts';
+import { CHANNEL_SLOTS, type RowMatcher } from './event-matcher.ts';
+
+/**
+ * Which of up to 31 matchers a row satisfies, as a bitmask, from one table read per row:
+ * activity and channel decide matchers without predicates; only matchers with predicates on
+ * the row's activity are evaluated.
+ */
+export interface MatchTable {
+  /** Bits of the predicate-free matchers that hold for (activity, channel): `[activity * CHANNEL_SLOTS + channel]`. */
+  plain: Int32Array;
+  /** Bits of the matchers with predicates that could hold for an activity (evaluated per row). */
+  checked: Int32Array;
+  bits(rows: SortedRows, row: number): number;
+}
+
+export const MAX_TABLE_MATCHERS = 31;
+
+export function matchTable(matchers: readonly RowMatcher[], activityCount: number): MatchTable {
+  if (matchers.length > MAX_TABLE_MATCHERS) throw new Error(`at most ${MAX_TABLE_MATCHERS} steps and exclusions`);
+  const plain = new Int32Array(activityCount * CHANNEL_SLOTS);
+  const checked = new Int32Array(activityCount);
+  matchers.forEach((matcher, k) => {
+    for (let a = 0; a < activityCount; a++) {
+      if (matcher.activityOk[a] !== 1) continue;
+      if (matcher.hasPredicates) {
+        checked[a] |= 1 << k;
+        continue;
+      }
+      for (let c = 0; c < CHANNEL_SLOTS; c++) if (matcher.channelOk[c] === 1) plain[a * CHANNEL_SLOTS + c] |= 1 << k;
+    }
+  });
+  return {
+    plain,
+    checked,
+    bits(rows, row) {
+      const activity = rows.activity[row] as number;
+      let bits = plain[activity * CHANNEL_SLOTS + (rows.channel[row] as number)] as number;
+      let check = checked[activity] as number;
+      while (check !== 0) {
+        const k = 31 - Math.clz32(check);
+        check &= ~(1 << k);
+        if ((matchers[k] as RowMatcher).matches(rows, row)) bits |= 1 << k;
+      }
+      return bits;
+    },
+  };
+}

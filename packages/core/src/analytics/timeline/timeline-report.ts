@@ -1,0 +1,47 @@
+import type { JourneyDefinition } from '../../journey-definition/journey-definition.ts';
+import { ReportParamError, type ReportParams } from '../filter/filter.ts';
+import { classifiedRows } from '../journey-view.ts';
+import { attributePaths } from '../matching/event-matcher.ts';
+import { chosenJourney, type ReportDefinition, type ReportEnvironment } from '../report-environment.ts';
+import { customerTimeline, type TimelineReport } from './timeline.ts';
+
+/** No customer has the id asked for (never seen, or erased). `statusCode` makes the HTTP API answer 404. */
+export class UnknownCustomerError extends Error {
+  readonly statusCode = 404;
+}
+
+/**
+ * `timeline`: one customer's whole journey (`customer=<userId or anonymousId>`), under the
+ * journey (`journey=<id>`, or the only one) when the workspace has one. The kernel gives the
+ * rows; `Workspace.report` adds the details the store holds (see withStoredDetails).
+ */
+export const timelineReport: ReportDefinition<TimelineReport> = {
+  needs(params, environment) {
+    customerParam(params);
+    const journey = optionalJourney(params, environment);
+    return journey === null ? [] : attributePaths(journey.touchpoints.map((t) => t.match));
+  },
+  run(index, params, environment) {
+    const id = customerParam(params);
+    const customer = index.findCustomer(id);
+    if (customer === undefined) throw new UnknownCustomerError(`customer: no customer with id ${JSON.stringify(id)}`);
+    const journey = optionalJourney(params, environment);
+    return customerTimeline(
+      index,
+      customer,
+      journey === null ? null : { definition: journey, classification: classifiedRows(index, journey) },
+    );
+  },
+};
+
+function customerParam(params: ReportParams): string {
+  const id = params.customer;
+  if (id === undefined || id === '') throw new ReportParamError('customer: expected a userId or anonymousId');
+  return id;
+}
+
+/** The chosen journey, or none when the workspace has no journey definitions. */
+function optionalJourney(params: ReportParams, environment: ReportEnvironment): JourneyDefinition | null {
+  if (params.journey === undefined && environment.journeys.size === 0) return null;
+  return chosenJourney(params, environment);
+}
