@@ -95,8 +95,12 @@ export class JourneyIndex {
     );
   }
 
-  /** Adds encoded events given as columns, in arrival order: exactly {@link addEncoded} for each. */
+  /**
+   * Adds encoded events given as columns, in arrival order: {@link addEncoded} for each, but
+   * without attributes (the columns hold none): tracked attributes are marked stale instead.
+   */
   addEncodedColumns(events: EncodedColumns): void {
+    this.addedWithoutAttributes();
     const graph = this.identities;
     for (let i = 0; i < events.length; i++) {
       const userCode = events.userCode[i] as number;
@@ -129,7 +133,7 @@ export class JourneyIndex {
 
   /** Adds rows whose identities and activities are already codes of this index (bulk load). */
   addCodedRows(rows: CodedRows): void {
-    if (this.attributes.events.size > 0) this.attributes.stale = true;
+    this.addedWithoutAttributes();
     this.pending.appendColumns(rows.length, rows.identity, rows.timestampMs, rows.activity, rows.channel, rows.seq);
   }
 
@@ -208,7 +212,6 @@ export class JourneyIndex {
         if (row >= 0) column[row] = loaded.code[i] as number;
       }
     }
-    this.attributes.stale = false;
   }
 
   /** Keeps a customer trait (its identify history from the store); later identify calls add to it. */
@@ -238,6 +241,12 @@ export class JourneyIndex {
     const byRun = new Int32Array(rows.runCount);
     for (let r = 0; r < rows.runCount; r++) byRun[r] = byCustomer[rows.customer[rows.runStart[r]]] as number;
     return { values: tracked.values.values, byRun };
+  }
+
+  /** Events were added in bulk without their attributes: whatever is tracked must be reloaded. */
+  private addedWithoutAttributes(): void {
+    const tracked = this.attributes;
+    if (tracked.events.size > 0 || tracked.traits.size > 0) tracked.stale = true;
   }
 
   private emptyRows(capacity: number): RowColumns {

@@ -27,14 +27,15 @@ const STORED_ROWS = `
   FROM events_view v JOIN events e USING (seq) ORDER BY seq`;
 
 /**
- * Opens a workspace in `dataDir`, submits `before` through the pipeline, imports each file, submits
- * `after`, and reads back the summaries, the stored events and the reports — live, and again
+ * Opens a workspace in `dataDir`, submits `before` through the pipeline, has the index track the
+ * attributes in `track`, imports each file, submits `after`, and reads back the summaries, the
+ * stored events and the reports (the tracked attributes' values among them) — live, and again
  * after reopening the folder (the index rebuilt from the store).
  */
 export async function importOutcome(
   dataDir: string,
   files: readonly string[],
-  options: ImportOptions & { before?: readonly unknown[]; after?: readonly unknown[] },
+  options: ImportOptions & { before?: readonly unknown[]; after?: readonly unknown[]; track?: readonly string[] },
 ): Promise<ImportOutcome> {
   const workspace = await Workspace.open(dataDir);
   const summaries: ImportOutcome['summaries'] = [];
@@ -45,6 +46,8 @@ export async function importOutcome(
         ? undefined
         : workspace.pipeline.submit(messages, { source: 'test', receivedAtMs: RECEIVED_AT });
     const before = await submit(options.before);
+    const track = options.track ?? [];
+    await workspace.track(track);
     for (const file of files) {
       const {
         seconds: _seconds,
@@ -62,11 +65,11 @@ export async function importOutcome(
     }
     // Submitted after the import: its dedupe prefilter, arrival numbers and dictionaries must be current.
     const after = await submit(options.after);
-    const reports = { before, after, ...(await reportsOf(workspace)) };
+    const reports = { before, after, ...(await reportsOf(workspace, track)) };
     const rows = await workspace.store.query(STORED_ROWS);
     await workspace.close();
     const reopened = await Workspace.open(dataDir);
-    const reportsAfterReopen = await reportsOf(reopened);
+    const reportsAfterReopen = await reportsOf(reopened, track);
     await reopened.close();
     return { summaries, bulk, rows, reports, reportsAfterReopen };
   } catch (error) {
@@ -75,8 +78,18 @@ export async function importOutcome(
   }
 }
 
-async function reportsOf(workspace: Workspace) {
+async function reportsOf(workspace: Workspace, track: readonly string[]) {
+  await workspace.track(track);
+  const index = workspace.index;
+  // By value, not by code: a reloaded attribute may number its values in another order.
+  const valuesOf = (path: string) => {
+    const trait = index.customerTrait(path);
+    if (trait !== undefined) return Array.from(trait.byRun, (code) => trait.values[code] ?? null);
+    const attribute = index.eventAttribute(path);
+    return attribute === undefined ? undefined : Array.from(attribute.codes, (code) => attribute.values[code] ?? null);
+  };
   return {
+    attributes: Object.fromEntries(track.map((path) => [path, valuesOf(path)])),
     dfg: await workspace.report('dfg'),
     variants: await workspace.report('variants'),
     overview: await workspace.report('overview'),

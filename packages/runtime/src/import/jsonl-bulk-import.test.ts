@@ -14,7 +14,7 @@ const taken = { storeLines: 0, javascriptLines: 0 };
 /** Imports the same files the bulk way and the pipeline way; everything a user can see must be equal. */
 async function expectSameOutcome(
   files: Array<string | string[] | Buffer>,
-  extra: { before?: unknown[]; after?: unknown[]; bulkBlockBytes?: number } = {},
+  extra: { before?: unknown[]; after?: unknown[]; bulkBlockBytes?: number; track?: string[] } = {},
 ): Promise<void> {
   const run = runs++;
   const paths = files.map((lines, i) => {
@@ -254,6 +254,21 @@ describe('JSONL bulk import', () => {
     const file = Buffer.concat([Buffer.from(`${good}\n`), bad, Buffer.from(`\n${good.replace('g1', 'g2')}\n`)]);
     await expectSameOutcome([file], { bulkBlockBytes: 120 });
     await expectSameOutcome([file]);
+  });
+
+  it('keeps the attributes the index already tracks current (event attributes and traits)', async () => {
+    const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
+    const lines = [
+      { type: 'track', messageId: 't1', userId: 'u1', event: 'A', properties: { plan: 'gold' }, timestamp: at(1) },
+      { type: 'identify', messageId: 'i1', userId: 'u1', traits: { plan: 'silver' }, timestamp: at(2) },
+      { type: 'track', messageId: 't2', userId: 'u2', event: 'B', properties: { plan: 'bronze' }, timestamp: at(3) },
+      { type: 'identify', messageId: 'i2', userId: 'u0', traits: { plan: 'gold' }, timestamp: at(4) },
+    ].map((m) => JSON.stringify(m));
+    const before = [
+      { type: 'track', messageId: 'p0', userId: 'u0', event: 'A', properties: { plan: 'x' }, timestamp: at(0) },
+      { type: 'identify', messageId: 'p1', userId: 'u0', traits: { plan: 'x' }, timestamp: at(0) },
+    ];
+    await expectSameOutcome([lines], { before, track: ['properties.plan', 'traits.plan'], bulkBlockBytes: 200 });
   });
 
   it('stitches anonymous history and aliases in arrival order, across blocks', async () => {

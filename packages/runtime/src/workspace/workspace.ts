@@ -76,18 +76,19 @@ export class Workspace {
    */
   async track(paths: readonly string[]): Promise<void> {
     const index = this.index;
+    const tracked = index.attributes;
     const missing = (path: string): boolean =>
-      path.startsWith('traits.')
-        ? !index.attributes.traits.has(path)
-        : !index.attributes.events.has(path) || index.attributes.stale;
-    if (!paths.some(missing)) return;
+      path.startsWith('traits.') ? !tracked.traits.has(path) : !tracked.events.has(path);
+    if (!tracked.stale && !paths.some(missing)) return;
     await this.pipeline.exclusive(async () => {
-      const reload = index.attributes.stale ? [...index.attributes.events.keys()] : [];
+      const stale = tracked.stale;
+      const reload = stale ? [...tracked.events.keys(), ...tracked.traits.keys()] : [];
       for (const path of new Set([...paths.filter(missing), ...reload])) {
         const parsed = parseAttributePath(path);
         if (parsed.scope === 'traits') index.trackTrait(path, await this.store.traitHistory(parsed));
         else index.trackEventAttribute(path, await this.store.eventAttribute(parsed));
       }
+      if (stale) tracked.stale = false;
     });
   }
 
