@@ -11,7 +11,7 @@ import {
 } from '@duckdb/node-api';
 import type { DictionaryAdditions } from '../event-store.ts';
 import { type BlobValue, bytesOf, readColumnsWithTexts } from '../text-values.ts';
-import { appendNumberColumns, copyNumberColumn } from '../vectors.ts';
+import { appendNumberColumns, readColumns } from '../vectors.ts';
 import {
   ACCEPTED_COLUMNS,
   acceptedRowsSql,
@@ -32,7 +32,9 @@ import { readStoredRows } from './stored-rows.ts';
  * is the ingest pipeline's) from the message ids it is given, and judges the lines left to it.
  *
  * Two blocks can be staged at once (one being stored while the next is parsed): staging runs
- * on its own connection.
+ * on its own connection. Both connections are the loader's alone, and each runs one statement
+ * at a time, so the results it streams (line numbers, stored rows) are never cut short by
+ * another query on the same connection (duckdb-node-neo#227).
  */
 export class JsonlBulkLoader implements JsonlBulkLoading {
   private readonly free: string[] = [];
@@ -73,7 +75,11 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
         `SELECT line, encode(raw) FROM ${table} WHERE kind = ${LineKind.js} ORDER BY line`,
         [1],
       )) as [number[]?, string[]?];
-      const sqlLine = await this.readInts(`SELECT line FROM ${table} WHERE kind = ${LineKind.sql} ORDER BY line`);
+      const [sqlLine] = (await readColumns(
+        this.parser,
+        `SELECT line FROM ${table} WHERE kind = ${LineKind.sql} ORDER BY line`,
+        [Int32Array],
+      )) as [Int32Array];
       const [[ids = null] = []] = (await readColumnsWithTexts(
         this.parser,
         `SELECT encode(string_agg(message_id || chr(0), '' ORDER BY line)) FROM ${table} WHERE kind = ${LineKind.sql}`,
@@ -219,24 +225,6 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
       this.events.endRow();
     }
     this.events.flushSync();
-  }
-
-  private async readInts(sql: string): Promise<Int32Array> {
-    const parts: Int32Array[] = [];
-    let total = 0;
-    for await (const chunk of await this.parser.stream(sql)) {
-      const part = new Int32Array(chunk.rowCount);
-      copyNumberColumn(chunk, 0, part, 0);
-      parts.push(part);
-      total += part.length;
-    }
-    const out = new Int32Array(total);
-    let at = 0;
-    for (const part of parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
   }
 
   private async readNames(table: string): Promise<string[]> {
