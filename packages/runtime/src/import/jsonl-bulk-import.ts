@@ -1,5 +1,5 @@
 import { type Channel, normalizeMessage } from '@waymark/core';
-import type { BlockEvent, JsonlBulkLoading, StagedBlock } from '@waymark/storage';
+import type { BlockCommit, BlockEvent, JsonlBulkLoading, StagedBlock } from '@waymark/storage';
 import type { Rejection } from '../ingest/ingest-result.ts';
 import type { BulkWindow, IngestPipeline } from '../ingest/pipeline.ts';
 import { BlockCandidates } from './block-candidates.ts';
@@ -155,7 +155,7 @@ async function storeBlock(
   }
   const identities = index.identities.size;
   const activities = index.activities.size;
-  const committed = await loader.commit(staged, {
+  const commit: BlockCommit = {
     accepted: { length, line, seq, messageHash },
     events,
     source: options.source,
@@ -163,16 +163,19 @@ async function storeBlock(
     defaultChannel: options.defaultChannel,
     firstNewIdentityCode: identities,
     firstNewActivityCode: activities,
-  });
+  };
+  // The names are stored before the rows (see JsonlBulkLoading.commitNames), and known to the
+  // index as soon as they are: should storing the rows fail, store and index still agree.
+  const names = await loader.commitNames(staged, commit);
   // The store gave new names the codes the index gives next; anything else is a bug to stop at.
-  committed.identities.forEach((name, i) => {
+  names.identities.forEach((name, i) => {
     if (index.identities.codeOf(name) !== identities + i) throw new Error(`identity code mismatch for ${name}`);
   });
-  committed.activities.forEach((name, i) => {
+  names.activities.forEach((name, i) => {
     if (index.activities.codeOf(name) !== activities + i) throw new Error(`activity code mismatch for ${name}`);
   });
   window.dictionaryStored();
-  index.addEncodedColumns(committed.rows);
+  index.addEncodedColumns(await loader.commitRows(staged, commit));
   seen.reserve(seen.size + length);
   for (let i = 0; i < length; i++) seen.add(messageHash[i] as number);
 }

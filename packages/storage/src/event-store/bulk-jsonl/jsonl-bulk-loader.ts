@@ -9,6 +9,7 @@ import {
   INTEGER,
   listValue,
 } from '@duckdb/node-api';
+import type { EncodedColumns } from '@waymark/core';
 import type { DictionaryAdditions } from '../event-store.ts';
 import { type BlobValue, bytesOf, readColumnsWithTexts } from '../text-values.ts';
 import { appendNumberColumns, readColumns } from '../vectors.ts';
@@ -21,7 +22,7 @@ import {
   insertRowsSql,
   STAGED_EVENT_COLUMNS,
 } from './commit-sql.ts';
-import type { BlockCommit, BlockEvent, CommittedBlock, JsonlBulkLoading, StagedBlock } from './jsonl-bulk-loading.ts';
+import type { BlockCommit, BlockEvent, BlockNames, JsonlBulkLoading, StagedBlock } from './jsonl-bulk-loading.ts';
 import { LineKind, STAGED_LINE_COLUMNS, stageLinesSql } from './parse-lines-sql.ts';
 import { readStoredRows } from './stored-rows.ts';
 
@@ -118,8 +119,7 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
 
   async storeDictionary(additions: DictionaryAdditions): Promise<void> {
     const c = this.committer;
-    await c.run('BEGIN TRANSACTION');
-    try {
+    await this.inTransaction(async () => {
       for (const [table, { fromCode, names }] of [
         ['identities', additions.identities],
         ['activities', additions.activities],
@@ -131,15 +131,10 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
           { names: listValue([...names]) },
         );
       }
-      await c.run('COMMIT');
-    } catch (error) {
-      await c.run('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+    });
   }
 
-  async commit(block: StagedBlock, commit: BlockCommit): Promise<CommittedBlock> {
-    const lines = this.tableOf(block);
+  async commitNames(block: StagedBlock, commit: BlockCommit): Promise<BlockNames> {
     const c = this.committer;
     await c.run('DELETE FROM stage.jsonl_accepted; DELETE FROM stage.jsonl_events;');
     const { accepted } = commit;
@@ -150,31 +145,31 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
       accepted.length,
     );
     this.appendEvents(commit.events);
-    const rows = acceptedRowsSql(lines, 'stage.jsonl_events', 'stage.jsonl_accepted');
+    const rows = this.acceptedRows(block);
     await c.run(identityCodesSql(rows, 'stage.jsonl_identities', commit.firstNewIdentityCode));
     await c.run(activityCodesSql(rows, 'stage.jsonl_activities', commit.firstNewActivityCode));
-    await c.run('BEGIN TRANSACTION');
-    try {
+    await this.inTransaction(async () => {
       await c.run(insertNamesSql('stage.jsonl_identities', 'identities'));
       await c.run(insertNamesSql('stage.jsonl_activities', 'activities'));
-      await c.run(insertRowsSql(rows, 'stage.jsonl_identities', 'stage.jsonl_activities'), {
+    });
+    return {
+      identities: await this.readNames('stage.jsonl_identities'),
+      activities: await this.readNames('stage.jsonl_activities'),
+    };
+  }
+
+  async commitRows(block: StagedBlock, commit: BlockCommit): Promise<EncodedColumns> {
+    const c = this.committer;
+    await this.inTransaction(async () => {
+      await c.run(insertRowsSql(this.acceptedRows(block), 'stage.jsonl_identities', 'stage.jsonl_activities'), {
         source: commit.source,
         received_ms: commit.receivedAtMs,
         default_channel: commit.defaultChannel,
       });
-      await c.run('COMMIT');
-    } catch (error) {
-      await c.run('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
-    const identities = await this.readNames('stage.jsonl_identities');
-    const activities = await this.readNames('stage.jsonl_activities');
+    });
+    const { accepted } = commit;
     const firstSeq = accepted.length > 0 ? (accepted.seq[0] as number) : Number.POSITIVE_INFINITY;
-    return {
-      identities,
-      activities,
-      rows: await readStoredRows(c, firstSeq, accepted.length),
-    };
+    return readStoredRows(c, firstSeq, accepted.length);
   }
 
   async release(block: StagedBlock): Promise<void> {
@@ -195,6 +190,24 @@ export class JsonlBulkLoader implements JsonlBulkLoading {
     this.events.closeSync();
     this.parser.closeSync();
     this.committer.closeSync();
+  }
+
+  /** Runs `work` on the committer in one transaction. */
+  private async inTransaction(work: () => Promise<void>): Promise<void> {
+    const c = this.committer;
+    await c.run('BEGIN TRANSACTION');
+    try {
+      await work();
+      await c.run('COMMIT');
+    } catch (error) {
+      await c.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The block's accepted rows (see acceptedRowsSql), from its lines and the staged JavaScript events. */
+  private acceptedRows(block: StagedBlock): string {
+    return acceptedRowsSql(this.tableOf(block), 'stage.jsonl_events', 'stage.jsonl_accepted');
   }
 
   private tableOf(block: StagedBlock): string {

@@ -35,12 +35,10 @@ export interface BlockCommit {
   firstNewActivityCode: number;
 }
 
-/** What a commit added: dictionary names by code (from the first new codes on), and the rows. */
-export interface CommittedBlock {
+/** The dictionary names a block added, by code from the first new codes on. */
+export interface BlockNames {
   identities: string[];
   activities: string[];
-  /** The stored rows as the journey index takes them, in arrival order. */
-  rows: EncodedColumns;
 }
 
 /** Bulk JSONL loading into the store, one block of lines at a time (see {@link JsonlBulkLoader}). */
@@ -50,7 +48,17 @@ export interface JsonlBulkLoading {
   storedMessageIds(hashes: Float64Array): Promise<Set<string>>;
   /** Stores dictionary entries the store lacks (left by a commit that failed), before new codes are given. */
   storeDictionary(additions: DictionaryAdditions): Promise<void>;
-  commit(block: StagedBlock, commit: BlockCommit): Promise<CommittedBlock>;
+  /**
+   * Stores a block in two transactions, names first: {@link commitNames} gives codes to the
+   * identities and activities the accepted lines bring and stores the new ones;
+   * {@link commitRows} then stores the rows with those codes and returns them as the journey
+   * index takes them, in arrival order. Names stored without their rows are harmless (the next
+   * commit finds them by name); rows without their names would not be: DuckDB (1.5.6) recovers
+   * the large, optimistically written appends of a commit that a crash cut short, while it drops
+   * the rest of that transaction (duckdb/duckdb#25931).
+   */
+  commitNames(block: StagedBlock, commit: BlockCommit): Promise<BlockNames>;
+  commitRows(block: StagedBlock, commit: BlockCommit): Promise<EncodedColumns>;
   release(block: StagedBlock): Promise<void>;
   close(): Promise<void>;
 }
