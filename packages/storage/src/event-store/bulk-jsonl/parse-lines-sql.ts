@@ -1,4 +1,11 @@
-import { CHANNELS, MESSAGE_TYPES } from '@waymark/core';
+import {
+  CHANNELS,
+  MAX_ID_LENGTH,
+  MAX_JSON_DEPTH,
+  MAX_NAME_LENGTH,
+  MESSAGE_TYPES,
+  UNNAMED_VIEW_ACTIVITY,
+} from '@waymark/core';
 
 /**
  * SQL that splits a block of JSONL text into lines and normalizes, in DuckDB, every line whose
@@ -99,21 +106,22 @@ const text = (json: string) => `CASE WHEN starts_with(${json}, '"') THEN ${inner
 const isString = (json: string, max: number) =>
   `(starts_with(${json}, '"') AND strlen(${json}) BETWEEN 3 AND ${max + 2})`;
 
-/** An id (userId, …): a string of 1..256, a number whose String() is its JSON text, or null. */
+/** An id (userId, …): a string of 1..MAX_ID_LENGTH, a number whose String() is its JSON text, or null. */
 const idIsCertain = (json: string) => `(CASE WHEN ${json} IS NULL THEN true
-  WHEN starts_with(${json}, '"') THEN strlen(${json}) BETWEEN 3 AND 258
+  WHEN starts_with(${json}, '"') THEN strlen(${json}) BETWEEN 3 AND ${MAX_ID_LENGTH + 2}
   ELSE regexp_full_match(${json}, '-?(0|[1-9][0-9]{0,14})') END)`;
 const idValue = (json: string) => `CASE WHEN starts_with(${json}, '"') THEN ${inner(json)} ELSE ${json} END`;
 
 /**
- * Whether JSON.stringify(JSON.parse(json)) is certainly `json`: no risky text, no more than 32
- * brackets in all (normalizeMessage refuses nesting deeper than 32), and no key twice in an
+ * Whether JSON.stringify(JSON.parse(json)) is certainly `json`: no risky text, no more brackets
+ * in all than normalizeMessage allows levels of nesting (MAX_JSON_DEPTH), and no key twice in an
  * object (JSON.parse keeps the last; with no escapes, `"…":` is exactly a key, at any depth —
  * the same key in two objects sends a line to JavaScript needlessly, which is only slower).
  */
 const jsonIsCertain = (json: string) => `(CASE
   WHEN regexp_matches(${json}, '${TEXT_RISKS}') THEN false
-  WHEN strlen(${json}) > 64 AND strlen(${json}) - strlen(replace(replace(${json}, '{', ''), '[', '')) > 32 THEN false
+  WHEN strlen(${json}) > ${2 * MAX_JSON_DEPTH}
+       AND strlen(${json}) - strlen(replace(replace(${json}, '{', ''), '[', '')) > ${MAX_JSON_DEPTH} THEN false
   WHEN NOT contains(${json}, ',') THEN true
   -- No object inside: its keys are the top-level ones (json_keys is far cheaper than a regex).
   WHEN NOT contains(right(${json}, -1), '{') THEN list_unique(json_keys(${json})) = len(json_keys(${json}))
@@ -182,11 +190,11 @@ WITH lines AS (
     WHEN (
       type IS NOT NULL
       -- Without a messageId, one is derived from the content: JavaScript does that.
-      AND ${isString('j_mid', 256)}
+      AND ${isString('j_mid', MAX_ID_LENGTH)}
       AND (user_id IS NOT NULL OR anonymous_id IS NOT NULL)
       AND (type <> 'alias' OR (previous_id IS NOT NULL AND user_id IS NOT NULL))
-      AND (CASE WHEN j_ev IS NULL THEN type <> 'track' ELSE ${isString('j_ev', 512)} END)
-      AND (j_nm IS NULL OR (starts_with(j_nm, '"') AND strlen(j_nm) <= 514))
+      AND (CASE WHEN j_ev IS NULL THEN type <> 'track' ELSE ${isString('j_ev', MAX_NAME_LENGTH)} END)
+      AND (j_nm IS NULL OR (starts_with(j_nm, '"') AND strlen(j_nm) <= ${MAX_NAME_LENGTH + 2}))
       AND (j_ts IS NULL OR time_ms IS NOT NULL)
       AND (j_props IS NULL OR starts_with(j_props, '{'))
       -- Without traits, context.traits stands in for them.
@@ -234,8 +242,8 @@ SELECT line,
        CASE WHEN type = 'alias' THEN coalesce(anonymous_id, previous_id) ELSE anonymous_id END,
        previous_id,
        CASE type WHEN 'track' THEN event
-                 WHEN 'page' THEN CASE WHEN name <> '' THEN name ELSE 'Page Viewed' END
-                 WHEN 'screen' THEN CASE WHEN name <> '' THEN name ELSE 'Screen Viewed' END END,
+                 WHEN 'page' THEN CASE WHEN name <> '' THEN name ELSE '${UNNAMED_VIEW_ACTIVITY.page}' END
+                 WHEN 'screen' THEN CASE WHEN name <> '' THEN name ELSE '${UNNAMED_VIEW_ACTIVITY.screen}' END END,
        channel, time_ms, j_props, j_traits,
        CASE WHEN certain THEN context END
 FROM context_rest`;
