@@ -44,6 +44,11 @@ interface Row {
   met: string;
 }
 const rows: Row[] = [];
+const tableOfRows = () =>
+  formatTable(
+    ['benchmark', 'waymark', 'peer', 'ratio', 'target', 'met'],
+    rows.map((r) => [r.benchmark, r.waymark, r.peer, r.ratio, r.target, r.met]),
+  );
 const log = (text: string) => process.stderr.write(`${text}\n`);
 const f1 = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
 const ms = (s: number) => `${f1(s * 1000)} ms`;
@@ -135,12 +140,7 @@ if (viaPipeline !== null) {
   });
 }
 if (values['import-only'] === true) {
-  process.stdout.write(
-    `${formatTable(
-      ['benchmark', 'waymark', 'peer', 'ratio', 'target', 'met'],
-      rows.map((r) => [r.benchmark, r.waymark, r.peer, r.ratio, r.target, r.met]),
-    )}\n`,
-  );
+  process.stdout.write(`${tableOfRows()}\n`);
   process.exit(0);
 }
 
@@ -252,9 +252,5 @@ rows.push({
   met: xes.seconds <= 2.8 ? 'yes' : 'no',
 });
 
-const table = formatTable(
-  ['benchmark', 'waymark', 'peer', 'ratio', 'target', 'met'],
-  rows.map((r) => [r.benchmark, r.waymark, r.peer, r.ratio, r.target, r.met]),
-);
-process.stdout.write(`${table}\n`);
+process.stdout.write(`${tableOfRows()}\n`);
 writeFileSync(join(out, 'results.json'), JSON.stringify({ customers, events, rows }, null, 2));

@@ -11,11 +11,7 @@ export function hash53(text: string, seed = 0): number {
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return fold53(h1, h2);
 }
 
 /**
@@ -52,9 +48,13 @@ export function hash53Utf8(bytes: Uint8Array, start: number, end: number, seed =
     h1 = Math.imul(h1 ^ unit, 2654435761);
     h2 = Math.imul(h2 ^ unit, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  return fold53(h1, h2);
+}
+
+/** Folds the two 32-bit lanes of {@link hash53} into one 53-bit integer. */
+function fold53(lane1: number, lane2: number): number {
+  const h1 = Math.imul(lane1 ^ (lane1 >>> 16), 2246822507) ^ Math.imul(lane2 ^ (lane2 >>> 13), 3266489909);
+  let h2 = Math.imul(lane2 ^ (lane2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

@@ -170,16 +170,7 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
             const identities = this.index.identities.size;
             const activities = this.index.activities.size;
             if (identities === this.persistedIdentities && activities === this.persistedActivities) return null;
-            return {
-              identities: {
-                fromCode: this.persistedIdentities,
-                names: this.index.identities.namesFrom(this.persistedIdentities),
-              },
-              activities: {
-                fromCode: this.persistedActivities,
-                names: this.index.activities.values.slice(this.persistedActivities),
-              },
-            };
+            return this.unpersistedNames();
           },
           dictionaryStored: () => {
             this.persistedIdentities = this.index.identities.size;
@@ -188,6 +179,20 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
         });
       }),
     );
+  }
+
+  /** The dictionary entries the index has and the store does not yet. */
+  private unpersistedNames(): DictionaryAdditions {
+    return {
+      identities: {
+        fromCode: this.persistedIdentities,
+        names: this.index.identities.namesFrom(this.persistedIdentities),
+      },
+      activities: {
+        fromCode: this.persistedActivities,
+        names: this.index.activities.values.slice(this.persistedActivities),
+      },
+    };
   }
 
   /** A bulk JSONL loader, when the store can load JSONL itself. */
@@ -249,16 +254,7 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
     const identities = this.index.identities.size;
     const activities = this.index.activities.size;
     try {
-      await this.store.append(batch.events, {
-        identities: {
-          fromCode: this.persistedIdentities,
-          names: this.index.identities.namesFrom(this.persistedIdentities),
-        },
-        activities: {
-          fromCode: this.persistedActivities,
-          names: this.index.activities.values.slice(this.persistedActivities),
-        },
-      });
+      await this.store.append(batch.events, this.unpersistedNames());
     } catch (error) {
       this.forgetInFlight(batch);
       batch.reject(error);

@@ -12,7 +12,7 @@ import {
   listValue,
   VARCHAR,
 } from '@duckdb/node-api';
-import { type AttributePath, CHANNELS, type LoadedEventAttribute, type LoadedTrait } from '@waymark/core';
+import type { AttributePath, LoadedEventAttribute, LoadedTrait } from '@waymark/core';
 import { readEventAttribute, readTrait } from './attribute-reader.ts';
 import { JsonlBulkLoader } from './bulk-jsonl/jsonl-bulk-loader.ts';
 import { readCustomerEvents } from './customer-events.ts';
@@ -24,7 +24,7 @@ import type {
   IndexScan,
   StoredEvent,
 } from './event-store.ts';
-import { CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
+import { CHANNEL_CODE_SQL, CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
 import { readColumnsWithTexts } from './text-values.ts';
 import { copyNumberColumn, readColumns } from './vectors.ts';
 
@@ -206,10 +206,9 @@ export class DuckDbEventStore implements EventStore {
   }
 
   private async *scanRows(): AsyncIterable<IndexRowChunk> {
-    const channels = `[${CHANNELS.map((c) => `'${c}'`).join(',')}]`;
     const result = await this.reader.stream(`
       SELECT coalesce(user_code, anonymous_code) AS identity, timestamp_ms, activity_code,
-             coalesce(list_position(${channels}, channel), 0)::UTINYINT AS channel, seq
+             ${CHANNEL_CODE_SQL} AS channel, seq
       FROM events WHERE activity_code IS NOT NULL`);
     for await (const chunk of result) {
       const n = chunk.rowCount;

@@ -1,4 +1,4 @@
-import { CHANNELS } from '@waymark/core';
+import { CHANNEL_CODE_SQL } from '../schema.ts';
 
 /**
  * SQL for storing one staged block of JSONL lines: the accepted rows (normalized in SQL or in
@@ -43,26 +43,26 @@ firsts AS (
     UNION ALL SELECT anonymous_id, seq * 4 + 1 FROM r WHERE anonymous_id IS NOT NULL
     UNION ALL SELECT previous_id, seq * 4 + 2 FROM r WHERE previous_id IS NOT NULL)
   GROUP BY name
-), known AS (
-  SELECT f.name, f.first, i.code
-  FROM firsts f
-  LEFT JOIN (SELECT name, max(code) AS code FROM identities WHERE name IN (SELECT name FROM firsts) GROUP BY name) i
-  USING (name)
-)
-SELECT name, coalesce(code, ${firstNewCode - 1} + row_number() OVER (PARTITION BY code IS NULL ORDER BY first)) AS code,
-       code IS NULL AS new
-FROM known`;
+)${codesSql('identities', 'max', firstNewCode)}`;
 }
 
 /** Codes for every activity the rows name, new ones in order of first arrival (see {@link identityCodesSql}). */
 export function activityCodesSql(rows: string, into: string, firstNewCode: number): string {
   return `
 CREATE OR REPLACE TABLE ${into} AS
-WITH firsts AS (SELECT activity AS name, min(seq) AS first FROM ${rows} WHERE activity IS NOT NULL GROUP BY activity),
-known AS (
-  SELECT f.name, f.first, a.code
+WITH firsts AS (SELECT activity AS name, min(seq) AS first FROM ${rows} WHERE activity IS NOT NULL GROUP BY activity)${codesSql('activities', 'min', firstNewCode)}`;
+}
+
+/**
+ * The rest of a codes query, after a `firsts (name, first)` clause: each name's stored code —
+ * of equal names, the one the index's lookup gives (`pick`: identities the last, activities the
+ * first) — or else a new code from `firstNewCode` on, in order of `first`; and whether it is new.
+ */
+function codesSql(dictionary: 'identities' | 'activities', pick: 'min' | 'max', firstNewCode: number): string {
+  return `, known AS (
+  SELECT f.name, f.first, d.code
   FROM firsts f
-  LEFT JOIN (SELECT name, min(code) AS code FROM activities WHERE name IN (SELECT name FROM firsts) GROUP BY name) a
+  LEFT JOIN (SELECT name, ${pick}(code) AS code FROM ${dictionary} WHERE name IN (SELECT name FROM firsts) GROUP BY name) d
   USING (name)
 )
 SELECT name, coalesce(code, ${firstNewCode - 1} + row_number() OVER (PARTITION BY code IS NULL ORDER BY first)) AS code,
@@ -70,7 +70,7 @@ SELECT name, coalesce(code, ${firstNewCode - 1} + row_number() OVER (PARTITION B
 FROM known`;
 }
 
-/** The new dictionary entries, to store in the same transaction as the rows. */
+/** The new dictionary entries (stored before the rows: see JsonlBulkLoading.commitNames). */
 export function insertNamesSql(names: string, into: 'identities' | 'activities'): string {
   return `INSERT INTO main.${into} SELECT code, name FROM ${names} WHERE new`;
 }
@@ -92,12 +92,10 @@ LEFT JOIN ${identities} p ON p.name = r.previous_id
 LEFT JOIN ${activities} act ON act.name = r.activity`;
 }
 
-const CHANNEL_LIST = `[${CHANNELS.map((c) => `'${c}'`).join(',')}]`;
-
 /** What the journey index needs of the rows stored from `firstSeq` on, in arrival order. */
 export function replaySql(firstSeq: number): string {
   return `
-SELECT seq, timestamp_ms, coalesce(list_position(${CHANNEL_LIST}, channel), 0)::UTINYINT AS channel,
+SELECT seq, timestamp_ms, ${CHANNEL_CODE_SQL} AS channel,
        coalesce(user_code, -1), coalesce(anonymous_code, -1), coalesce(previous_code, -1), coalesce(activity_code, -1),
        (type = 'alias')::UTINYINT
 FROM main.events WHERE seq >= ${firstSeq} ORDER BY seq`;
