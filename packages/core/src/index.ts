@@ -26,6 +26,8 @@ export * from './analytics/retention/retention-report.ts';
 export * from './analytics/shared/funnel-steps.ts';
 export * from './analytics/shared/order.ts';
 export * from './analytics/shared/time-stats.ts';
+export * from './analytics/split/split-kernel.ts';
+export * from './analytics/split/split-kernels.ts';
 export * from './analytics/stage-funnel/stage-funnel.ts';
 export * from './analytics/stage-funnel/stage-funnel-report.ts';
 export * from './analytics/timeline/timeline.ts';

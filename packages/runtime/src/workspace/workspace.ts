@@ -8,6 +8,7 @@ import {
   type ReportParams,
   type ReportTypes,
   reportNeeds,
+  reportPlan,
   runReport,
   type TimelineReport,
 } from '@waymark/core';
@@ -52,8 +53,8 @@ export class Workspace {
 
   /**
    * Runs a report (the entry point the server and CLI share). The same result as core's
-   * `runReport`; the DFG runs on both cores when parallel kernels are up, and the timeline
-   * gets the details only the store holds.
+   * `runReport`; the DFG and the reports built on split kernels run on both cores when the
+   * parallel kernels are up, and the timeline gets the details only the store holds.
    */
   async report<K extends ReportName>(name: K, params: ReportParams = {}): Promise<ReportTypes[K]> {
     if (name === 'dfg' && this.kernels !== null) {
@@ -61,7 +62,11 @@ export class Workspace {
     }
     const environment = this.environment();
     await this.track(reportNeeds(name, params, environment));
-    const report = runReport(this.index, name, params, environment);
+    const plan = this.kernels === null ? undefined : reportPlan(this.index, name, params, environment);
+    const report =
+      plan !== undefined && this.kernels !== null
+        ? await this.kernels.runPlan(plan)
+        : runReport(this.index, name, params, environment);
     if (name !== 'timeline') return report;
     return (await timelineFromStore(this.store, this.index, report as TimelineReport)) as ReportTypes[K];
   }
