@@ -92,7 +92,7 @@ export class Workspace {
       const wanted = [...new Set([...paths.filter(missing), ...reload])];
       const events = wanted.filter((path) => !path.startsWith('traits.'));
       const loaded = await this.store.eventAttributes(events.map(parseAttributePath));
-      events.forEach((path, i) => index.trackEventAttribute(path, loaded[i] as LoadedEventAttribute));
+      for (const [i, path] of events.entries()) index.trackEventAttribute(path, loaded[i] as LoadedEventAttribute);
       for (const path of wanted.filter((p) => p.startsWith('traits.'))) {
         index.trackTrait(path, await this.store.traitHistory(parseAttributePath(path)));
       }
