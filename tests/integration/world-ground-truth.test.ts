@@ -319,7 +319,6 @@ describe('the subscription world: ground truth against Waymark', () => {
       refundTransferred: number;
       otherAnswered: number;
       otherTransferred: number;
-      refundTransferredShare: number;
     };
     const byReason = await workspace.report('kpis', { by: 'reason' });
     const reasons = byReason.total.by.filter((b) => b.kpis.contactCentre.contacts > 0);
