@@ -91,13 +91,13 @@ export class Workspace {
    */
   async track(paths: readonly string[]): Promise<void> {
     const index = this.index;
+    const tracked = index.attributes;
     const missing = (path: string): boolean =>
-      path.startsWith('traits.')
-        ? !index.attributes.traits.has(path)
-        : !index.attributes.events.has(path) || index.attributes.stale;
-    if (!paths.some(missing)) return;
+      path.startsWith('traits.') ? !tracked.traits.has(path) : !tracked.events.has(path);
+    if (!tracked.stale && !paths.some(missing)) return;
     await this.pipeline.exclusive(async () => {
-      const reload = index.attributes.stale ? [...index.attributes.events.keys()] : [];
+      const stale = tracked.stale;
+      const reload = stale ? [...tracked.events.keys(), ...tracked.traits.keys()] : [];
       const wanted = [...new Set([...paths.filter(missing), ...reload])];
       const events = wanted.filter((path) => !path.startsWith('traits.'));
       const loaded = await this.store.eventAttributes(events.map(parseAttributePath));
@@ -105,6 +105,7 @@ export class Workspace {
       for (const path of wanted.filter((p) => p.startsWith('traits.'))) {
         index.trackTrait(path, await this.store.traitHistory(parseAttributePath(path)));
       }
+      if (stale) tracked.stale = false;
     });
   }
 

@@ -12,8 +12,9 @@ import {
   listValue,
   VARCHAR,
 } from '@duckdb/node-api';
-import { type AttributePath, CHANNELS, type LoadedEventAttribute, type LoadedTrait } from '@waymark/core';
+import type { AttributePath, LoadedEventAttribute, LoadedTrait } from '@waymark/core';
 import { readEventAttributes, readTrait } from './attribute-reader.ts';
+import { JsonlBulkLoader } from './bulk-jsonl/jsonl-bulk-loader.ts';
 import { readCustomerEvents } from './customer-events.ts';
 import type {
   CustomerEvent,
@@ -24,7 +25,8 @@ import type {
   ScanOptions,
   StoredEvent,
 } from './event-store.ts';
-import { CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
+import { CHANNEL_CODE_SQL, CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
+import { readColumnsWithTexts } from './text-values.ts';
 import { copyNumberColumn, readColumns } from './vectors.ts';
 
 const NUMBER_COLUMNS = new Set(['seq', 'message_hash', 'timestamp_ms', 'received_ms']);
@@ -42,6 +44,9 @@ const CHUNK_ROWS = 2048;
  * commit writes DuckDB's WAL before it returns, so a resolved append survives a crash, and it
  * runs on DuckDB's threads, leaving the JS thread free meanwhile.
  */
+/** At this many rows in one append a transaction may write its rows before its commit (half a DuckDB row group). */
+const OPTIMISTIC_WRITE_ROWS = 61_440;
+
 export class DuckDbEventStore implements EventStore {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -89,12 +94,20 @@ export class DuckDbEventStore implements EventStore {
       this.stageRows(this.stagers.activities, DICTIONARY_TYPES, activities.names.length, (start, end) =>
         dictionaryColumns(activities.fromCode, activities.names, start, end),
       );
-      await this.writer.run(`
-        BEGIN TRANSACTION;
+      const names = `
         ${identities.names.length > 0 ? 'INSERT INTO identities SELECT * FROM stage.identities;' : ''}
-        ${activities.names.length > 0 ? 'INSERT INTO activities SELECT * FROM stage.activities;' : ''}
-        INSERT INTO events SELECT * FROM stage.events;
-        COMMIT;`);
+        ${activities.names.length > 0 ? 'INSERT INTO activities SELECT * FROM stage.activities;' : ''}`;
+      if (events.length >= OPTIMISTIC_WRITE_ROWS && names.trim() !== '') {
+        // Large batches: names first, in a commit of their own. DuckDB writes a big
+        // transaction's rows to the file ahead of its commit and can replay them after a crash
+        // mid-commit while dropping the rest of it (found by the JSONL bulk import's torn-log
+        // test; cf. duckdb/duckdb#25931): rows whose codes name nothing. Names without rows
+        // are harmless — the index has them already.
+        await this.writer.run(`BEGIN TRANSACTION; ${names} COMMIT;`);
+        await this.writer.run('BEGIN TRANSACTION; INSERT INTO events SELECT * FROM stage.events; COMMIT;');
+      } else {
+        await this.writer.run(`BEGIN TRANSACTION; ${names} INSERT INTO events SELECT * FROM stage.events; COMMIT;`);
+      }
     } catch (error) {
       await this.writer.run('ROLLBACK').catch(() => undefined);
       throw error;
@@ -119,6 +132,11 @@ export class DuckDbEventStore implements EventStore {
     appender.flushSync();
   }
 
+  /** A loader that reads JSONL in DuckDB and stores it with INSERT … SELECT (see JsonlBulkLoader). */
+  openJsonlBulkLoader(): Promise<JsonlBulkLoader> {
+    return JsonlBulkLoader.open(this.instance);
+  }
+
   async maxSeq(): Promise<number> {
     return Number((await this.reader.runAndReadAll('SELECT coalesce(max(seq), 0) FROM events')).getRows()[0]?.[0] ?? 0);
   }
@@ -137,12 +155,14 @@ export class DuckDbEventStore implements EventStore {
 
   async existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const result = await this.reader.runAndReadAll(
-      `SELECT DISTINCT message_id FROM events
+    const [stored = []] = await readColumnsWithTexts(
+      this.reader,
+      `SELECT DISTINCT encode(message_id) FROM events
        WHERE message_hash IN (SELECT unnest($hashes)) AND message_id IN (SELECT unnest($ids))`,
+      [0],
       { hashes: listValue(ids.map((id) => id.messageHash)), ids: listValue(ids.map((id) => id.messageId)) },
     );
-    return new Set(result.getRows().map((row) => row[0] as string));
+    return new Set(stored as string[]);
   }
 
   async scanForIndex(options: ScanOptions = {}): Promise<IndexScan> {
@@ -216,9 +236,11 @@ export class DuckDbEventStore implements EventStore {
   /** A dictionary table as a dense array by code; '' for codes whose entry was erased. */
   private async readDictionary(table: 'identities' | 'activities'): Promise<string[]> {
     // getColumns() has no columns at all when there are no rows.
-    const [codes = [], names = []] = (
-      await this.reader.runAndReadAll(`SELECT code, name FROM ${table}`)
-    ).getColumns() as [number[]?, string[]?];
+    const [codes = [], names = []] = (await readColumnsWithTexts(
+      this.reader,
+      `SELECT code, encode(name) FROM ${table}`,
+      [1],
+    )) as [number[]?, string[]?];
     const size = codes.reduce((max, code) => Math.max(max, code + 1), 0);
     const dense = new Array<string>(size).fill('');
     for (let i = 0; i < codes.length; i++) dense[codes[i] as number] = names[i] as string;
@@ -226,10 +248,9 @@ export class DuckDbEventStore implements EventStore {
   }
 
   private async *scanRows(): AsyncIterable<IndexRowChunk> {
-    const channels = `[${CHANNELS.map((c) => `'${c}'`).join(',')}]`;
     const result = await this.reader.stream(`
       SELECT coalesce(user_code, anonymous_code) AS identity, timestamp_ms, activity_code,
-             coalesce(list_position(${channels}, channel), 0)::UTINYINT AS channel, seq
+             ${CHANNEL_CODE_SQL} AS channel, seq
       FROM events WHERE activity_code IS NOT NULL`);
     for await (const chunk of result) {
       const n = chunk.rowCount;

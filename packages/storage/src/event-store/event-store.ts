@@ -6,6 +6,7 @@ import type {
   LoadedTrait,
   WaymarkEvent,
 } from '@waymark/core';
+import type { JsonlBulkLoading } from './bulk-jsonl/jsonl-bulk-loading.ts';
 
 /**
  * An event as stored: the message plus its arrival number, id hash, where it came from, and
@@ -94,5 +95,7 @@ export interface EventStore {
    */
   eraseIdentities(codes: readonly number[]): Promise<number>;
   count(): Promise<number>;
+  /** Bulk JSONL loading done by the store itself, where it can (the embedded DuckDB store can). */
+  openJsonlBulkLoader?(): Promise<JsonlBulkLoading>;
   close(): Promise<void>;
 }
