@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseWorkspaceSettings, Workspace } from '@waymark/runtime';
+import { importFile, parseWorkspaceSettings, Workspace } from '@waymark/runtime';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './temp-dir.ts';
 
@@ -128,6 +128,23 @@ describe('linking identities by shared email/phone traits', () => {
       dir.remove();
     }
     for (const result of results) expect(result).toEqual(LINKED);
+  });
+
+  it('a JSONL import links live as the restart does (it skips the bulk loader, whose rows carry no traits)', async () => {
+    const dir = tempDir('traits-import');
+    const file = join(dir.path, 'messages.jsonl');
+    writeFileSync(file, `${MESSAGES.map((m) => JSON.stringify(m)).join('\n')}\n`);
+    const data = join(dir.path, 'data');
+    const workspace = await Workspace.open(data, { linkBy: ['email', 'phone'] });
+    const summary = await importFile(workspace.pipeline, file);
+    expect(summary).toMatchObject({ accepted: MESSAGES.length, rejectedCount: 0 });
+    expect(summary.bulk).toBeUndefined();
+    expect(journeys(workspace)).toEqual(LINKED);
+    await workspace.close();
+    const reopened = await Workspace.open(data, { linkBy: ['email', 'phone'] });
+    expect(journeys(reopened)).toEqual(LINKED);
+    await reopened.close();
+    dir.remove();
   });
 
   it('erasure forgets the linked customer with their e-mail and phone, in memory and in the store', async () => {
