@@ -6,12 +6,12 @@ import {
   fitsHistogram,
   histogramCells,
   histogramSteps,
-  keepMiddleSteps,
+  keepQuantileSteps,
   keptPerEdge,
-  medianLayout,
   presentEdges,
+  quantileLayout,
   type SortedRows,
-  selectMedians,
+  selectQuantiles,
   sharedArray,
 } from '@waymark/core';
 import { Serial } from '../ingest/serial.ts';
@@ -85,7 +85,7 @@ export class ParallelKernels {
     const theirHistogram = (await theirs).histogram as Int32Array;
     for (let i = 0; i < histogram.length; i++) histogram[i] += theirHistogram[i];
 
-    const layout = medianLayout(histogram, a);
+    const layout = quantileLayout(histogram, a);
     const kept = sharedArray(Float64Array, layout.offset[a * a]);
     const myFill = layout.offset.slice(0, a * a);
     const theirFill = new Int32Array(myFill);
@@ -102,9 +102,9 @@ export class ParallelKernels {
       fill: theirFill,
       kept,
     });
-    keepMiddleSteps(rows, 0, middle, layout, stepCell, myFill, kept);
+    keepQuantileSteps(rows, 0, middle, layout, stepCell, myFill, kept);
     await keeping;
-    return dfgReport(rows, activityNames, presentEdges(a, layout.edgeCount, selectMedians(layout, kept)));
+    return dfgReport(rows, activityNames, presentEdges(a, layout.edgeCount, selectQuantiles(layout, kept)));
   }
 
   private cells = new Int32Array(0);
