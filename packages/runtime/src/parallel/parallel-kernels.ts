@@ -7,7 +7,7 @@ import {
   histogramCells,
   histogramSteps,
   keepQuantileSteps,
-  keptPerEdge,
+  keptPerSlot,
   presentEdges,
   quantileLayout,
   type SortedRows,
@@ -86,11 +86,12 @@ export class ParallelKernels {
     for (let i = 0; i < histogram.length; i++) histogram[i] += theirHistogram[i];
 
     const layout = quantileLayout(histogram, a);
-    const kept = sharedArray(Float64Array, layout.offset[a * a]);
-    const myFill = layout.offset.slice(0, a * a);
+    const slots = 2 * a * a;
+    const kept = sharedArray(Float64Array, layout.slotStart[slots]);
+    const myFill = layout.slotStart.slice(0, slots);
     const theirFill = new Int32Array(myFill);
-    const myKept = keptPerEdge(mine, layout);
-    for (let e = 0; e < theirFill.length; e++) theirFill[e] += myKept[e];
+    const myKept = keptPerSlot(mine, layout);
+    for (let slot = 0; slot < slots; slot++) theirFill[slot] += myKept[slot];
     const keeping = this.call({
       op: 'keep',
       rows: shared,

@@ -123,6 +123,51 @@ describe('directlyFollows medians and p90s (property)', () => {
   }
 });
 
+describe('directlyFollows on large edges (selection narrowed to sub-buckets)', () => {
+  it('equals a sort per edge, with ties, and with the median and p90 in one bucket or two', () => {
+    // One long journey A B A B …: A→B after 1,000–1,270 ms in µs steps (the median and p90 in
+    // one bucket), B→A after exponentially distributed whole ms (in different buckets; ties).
+    const steps = 400_000;
+    let seed = 12345;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed + 0.5) / 2 ** 32;
+    };
+    const durations: number[][] = [[], []];
+    const timestampMs = new Float64Array(steps + 1);
+    const activity = new Int32Array(steps + 1);
+    for (let i = 1; i <= steps; i++) {
+      activity[i] = i % 2;
+      const ms = i % 2 === 1 ? 1000 + Math.floor(random() * 270_000) / 1000 : Math.floor(-Math.log(random()) * 60_000);
+      timestampMs[i] = (timestampMs[i - 1] as number) + ms;
+      durations[activity[i - 1] as number]?.push((timestampMs[i] as number) - (timestampMs[i - 1] as number));
+    }
+    const length = steps + 1;
+    const rows = {
+      length,
+      customer: new Int32Array(length),
+      timestampMs,
+      activity,
+      channel: new Uint8Array(length),
+      seq: Float64Array.from({ length }, (_, i) => i),
+      attributes: [],
+      runStart: Int32Array.of(0, length),
+      runCount: 1,
+    };
+    const sorted = durations.map((values) => values.sort((x, y) => x - y));
+    const expected = sorted.map((values) => {
+      const mid = values.length >> 1;
+      const median = (values.length % 2 ? values[mid] : ((values[mid - 1] ?? 0) + (values[mid] ?? 0)) / 2) ?? 0;
+      return [median / 1000, (values[Math.ceil(values.length * 0.9) - 1] ?? 0) / 1000];
+    });
+    const edges = directlyFollows(rows, ['A', 'B']).edges;
+    expect(edges.map((e) => [e.from, e.to, e.count, e.medianSeconds, e.p90Seconds])).toEqual([
+      ['A', 'B', steps / 2, ...(expected[0] as number[])],
+      ['B', 'A', steps / 2, ...(expected[1] as number[])],
+    ]);
+  });
+});
+
 describe('directlyFollows with very many activities', () => {
   it('keeps memory to the edges that occur (30,000 activity names)', () => {
     const index = new JourneyIndex();

@@ -1,6 +1,7 @@
 import type { SortedRows } from '../../journey-index/sort.ts';
 import { compareText } from '../shared/order.ts';
-import { type EdgeStatistics, edgeStatistics } from './edge-quantiles.ts';
+import { edgeStatistics } from './edge-quantiles.ts';
+import type { EdgeStatistics } from './edge-statistics.ts';
 
 export interface DfgEdge {
   from: string;

@@ -1,5 +1,8 @@
 import type { SortedRows } from '../../journey-index/sort.ts';
-import { medianOfSlice, middleOfSlice, nearestRank, selectAbove } from '../shared/order.ts';
+import { middleOfSlice, nearestRank, selectAbove } from '../shared/order.ts';
+import { type EdgeQuantiles, type EdgeStatistics, P90, scratchCells, scratchDurations } from './edge-statistics.ts';
+import { statisticsKeepingAll } from './keep-all.ts';
+import { middleOfNarrowSlice } from './sub-bucket-select.ts';
 
 /**
  * Buckets of a duration: the top bits of its IEEE 754 pattern (exponent and two mantissa
@@ -19,30 +22,34 @@ function bucketOf(duration: number): number {
   return b < 0 ? 0 : b >= BUCKETS ? BUCKETS - 1 : b;
 }
 
+/**
+ * Sub-buckets of bucket b (not the first or last, which take everything below and above):
+ * b holds [2^e · (1 + q/4), 2^e · (1 + (q+1)/4)) for its exponent e and quarter q, and
+ * (d − start) · scale splits it into 256 in order (the next 8 mantissa bits). Exact: the
+ * difference lies within one octave and the scale is a power of two.
+ */
+function bucketStart(bucket: number): number {
+  return 2 ** (((bucket + BUCKET_BASE) >> 2) - 1023) * (1 + ((bucket + BUCKET_BASE) & 3) / 4);
+}
+function subBucketScale(bucket: number): number {
+  return 2 ** (8 + 2 - (((bucket + BUCKET_BASE) >> 2) - 1023));
+}
+
+/** The mean of two adjacent ranks among values[start, end), all in one bucket; overwrites the slice. */
+function middleInBucket(
+  values: Float64Array,
+  start: number,
+  end: number,
+  bucket: number,
+  lowerRank: number,
+  upperRank: number,
+): number {
+  if (bucket === 0 || bucket === BUCKETS - 1) return middleOfSlice(values, start, end, lowerRank, upperRank);
+  return middleOfNarrowSlice(values, start, end, bucketStart(bucket), subBucketScale(bucket), lowerRank, upperRank);
+}
+
 /** Histograms above this many cells would not stay in cache: then every duration is kept. */
 const MAX_HISTOGRAM_CELLS = 1 << 22;
-
-/** The share of durations at or below an edge's `p90Ms` (nearest rank). */
-const P90 = 0.9;
-
-/**
- * The directly-follows edges that occur: activity codes, how often, and the exact median and
- * p90 durations (ms).
- */
-export interface EdgeStatistics {
-  length: number;
-  from: Int32Array;
-  to: Int32Array;
-  count: Int32Array;
-  medianMs: Float64Array;
-  p90Ms: Float64Array;
-}
-
-/** Per-edge durations (index `from * a + to`; NaN where an edge never occurs). */
-export interface EdgeQuantiles {
-  medianMs: Float64Array;
-  p90Ms: Float64Array;
-}
 
 /** Dense per-edge arrays (index `from * a + to`) → the list of edges that occur. */
 export function presentEdges(a: number, edgeCount: Int32Array, quantiles: EdgeQuantiles): EdgeStatistics {
@@ -83,8 +90,9 @@ export function edgeStatistics(rows: SortedRows, activityCount: number): EdgeSta
   const stepCell = scratchCells(rows.length);
   histogramSteps(rows, a, 0, rows.runCount, histogram, stepCell);
   const layout = quantileLayout(histogram, a);
-  const kept = scratchDurations(layout.offset[a * a]);
-  keepQuantileSteps(rows, 0, rows.runCount, layout, stepCell, layout.offset.slice(0, a * a), kept);
+  const slots = 2 * a * a;
+  const kept = scratchDurations(layout.slotStart[slots]);
+  keepQuantileSteps(rows, 0, rows.runCount, layout, stepCell, layout.slotStart.slice(0, slots), kept);
   return presentEdges(a, layout.edgeCount, selectQuantiles(layout, kept));
 }
 
@@ -131,10 +139,11 @@ export function histogramSteps(
 }
 
 /**
- * Where each edge's median and p90 ranks lie, and where its kept durations go. An edge keeps
- * the durations in its median buckets [firstBucket, lastBucket] and in its p90 bucket (at or
- * after lastBucket). Buckets are ordered by duration, so a rank among the kept durations is
- * the edge's rank less the durations in the buckets skipped below it.
+ * Where each edge's median and p90 ranks lie, and where its kept durations go. Each edge has
+ * two slots of kept durations: slot 2e the durations of its median buckets [firstBucket,
+ * lastBucket], slot 2e + 1 those of its p90 bucket when that lies after lastBucket (else the
+ * slot is empty and the p90 is among the median's). Buckets are ordered by duration, so a
+ * rank within a slot is the edge's rank less the durations below the slot's first bucket.
  */
 export interface QuantileLayout {
   edgeCount: Int32Array;
@@ -143,12 +152,12 @@ export interface QuantileLayout {
   p90Bucket: Int32Array;
   /** How many of the edge's durations fall below its first median bucket. */
   rankBase: Int32Array;
-  /** The p90's rank among the edge's kept durations. */
-  p90KeptRank: Int32Array;
-  /** Edge e's kept durations go to [offset[e], offset[e + 1]). */
-  offset: Int32Array;
-  /** 1 for the histogram cells whose durations pass 2 keeps. */
-  keepCell: Uint8Array;
+  /** The p90's rank within its slot. */
+  p90SlotRank: Int32Array;
+  /** Slot s's kept durations go to [slotStart[s], slotStart[s + 1]). */
+  slotStart: Int32Array;
+  /** For each histogram cell: the slot its durations go to in pass 2, or -1 to skip them. */
+  slotOfCell: Int32Array;
 }
 
 /** Reads the layout off the (summed) histogram. */
@@ -160,16 +169,18 @@ export function quantileLayout(histogram: Int32Array, a: number): QuantileLayout
     lastBucket: new Int32Array(edges).fill(-1),
     p90Bucket: new Int32Array(edges).fill(-1),
     rankBase: new Int32Array(edges),
-    p90KeptRank: new Int32Array(edges),
-    offset: new Int32Array(edges + 1),
-    keepCell: new Uint8Array(edges * BUCKETS),
+    p90SlotRank: new Int32Array(edges),
+    slotStart: new Int32Array(2 * edges + 1),
+    slotOfCell: new Int32Array(edges * BUCKETS).fill(-1),
   };
+  const { slotStart, slotOfCell } = layout;
   for (let e = 0; e < edges; e++) {
     const cells = e * BUCKETS;
     let n = 0;
     for (let b = 0; b < BUCKETS; b++) n += histogram[cells + b];
     layout.edgeCount[e] = n;
-    let kept = 0;
+    let medianKept = 0;
+    let p90Kept = 0;
     if (n > 0) {
       let below = 0;
       let b = 0;
@@ -179,37 +190,35 @@ export function quantileLayout(histogram: Int32Array, a: number): QuantileLayout
       let through = below + histogram[cells + b];
       while (through <= n >> 1) through += histogram[cells + ++b];
       layout.lastBucket[e] = b;
-      kept = through - below;
-      for (let k = layout.firstBucket[e]; k <= b; k++) layout.keepCell[cells + k] = 1;
+      medianKept = through - below;
+      for (let k = layout.firstBucket[e]; k <= b; k++) slotOfCell[cells + k] = 2 * e;
       const p90Rank = nearestRank(n, P90); // ≥ n >> 1: at or after the last median bucket
       while (through <= p90Rank) through += histogram[cells + ++b];
       layout.p90Bucket[e] = b;
       if (b === layout.lastBucket[e]) {
-        layout.p90KeptRank[e] = p90Rank - below;
+        layout.p90SlotRank[e] = p90Rank - below;
       } else {
-        // After the kept median buckets come the p90 bucket's durations, from rank through − its count.
-        layout.p90KeptRank[e] = kept + p90Rank - (through - histogram[cells + b]);
-        kept += histogram[cells + b];
-        layout.keepCell[cells + b] = 1;
+        p90Kept = histogram[cells + b];
+        layout.p90SlotRank[e] = p90Rank - (through - p90Kept);
+        slotOfCell[cells + b] = 2 * e + 1;
       }
     }
-    layout.offset[e + 1] = layout.offset[e] + kept;
+    slotStart[2 * e + 1] = slotStart[2 * e] + medianKept;
+    slotStart[2 * e + 2] = slotStart[2 * e + 1] + p90Kept;
   }
   return layout;
 }
 
-/** How many durations a part (with its own histogram) keeps per edge: to place parts side by side. */
-export function keptPerEdge(histogram: Int32Array, layout: QuantileLayout): Int32Array {
-  const edges = layout.edgeCount.length;
-  const kept = new Int32Array(edges);
-  for (let e = 0; e < edges; e++) {
-    for (let b = layout.firstBucket[e]; b <= layout.lastBucket[e]; b++) kept[e] += histogram[e * BUCKETS + b];
-    if (layout.p90Bucket[e] > layout.lastBucket[e]) kept[e] += histogram[e * BUCKETS + layout.p90Bucket[e]];
-  }
+/** How many durations a part (with its own histogram) keeps per slot: to place parts side by side. */
+export function keptPerSlot(histogram: Int32Array, layout: QuantileLayout): Int32Array {
+  const { slotOfCell } = layout;
+  const kept = new Int32Array(2 * layout.edgeCount.length);
+  for (let cell = 0; cell < slotOfCell.length; cell++)
+    if (slotOfCell[cell] >= 0) kept[slotOfCell[cell]] += histogram[cell];
   return kept;
 }
 
-/** Pass 2 over customers [runFrom, runTo): durations in their edge's kept buckets go to kept[fill[edge]++]. */
+/** Pass 2 over customers [runFrom, runTo): durations in kept cells go to kept[fill[slot]++]. */
 export function keepQuantileSteps(
   rows: SortedRows,
   runFrom: number,
@@ -220,96 +229,44 @@ export function keepQuantileSteps(
   kept: Float64Array,
 ): void {
   const { timestampMs, runStart } = rows;
-  const { keepCell } = layout;
+  const { slotOfCell } = layout;
   const end = runStart[runTo];
   for (let i = runStart[runFrom]; i < end; i++) {
     const cell = stepCell[i];
-    if (cell >= 0 && keepCell[cell] === 1) kept[fill[cell >>> BUCKET_BITS]++] = timestampMs[i] - timestampMs[i - 1];
+    if (cell >= 0) {
+      const slot = slotOfCell[cell];
+      if (slot >= 0) kept[fill[slot]++] = timestampMs[i] - timestampMs[i - 1];
+    }
   }
 }
 
 /**
- * The median and p90 of each edge from its kept durations, in one selection: the p90 is
- * sought only right of the median, where the median's selection left the larger values.
+ * The median and p90 of each edge from its kept durations: each in its own slot, narrowed to
+ * sub-buckets first where a slot is one bucket; or, when the p90 shares the median's buckets,
+ * right of the median after its selection.
  */
 export function selectQuantiles(layout: QuantileLayout, kept: Float64Array): EdgeQuantiles {
-  const { edgeCount, offset, rankBase, p90KeptRank } = layout;
+  const { edgeCount, slotStart, rankBase, p90SlotRank, firstBucket, lastBucket, p90Bucket } = layout;
   const medianMs = new Float64Array(edgeCount.length).fill(Number.NaN);
   const p90Ms = new Float64Array(edgeCount.length).fill(Number.NaN);
   for (let e = 0; e < edgeCount.length; e++) {
     const n = edgeCount[e];
     if (n === 0) continue;
+    const start = slotStart[2 * e];
+    const p90Start = slotStart[2 * e + 1];
+    const end = slotStart[2 * e + 2];
+    const lower = ((n - 1) >> 1) - rankBase[e];
     const upper = (n >> 1) - rankBase[e];
-    medianMs[e] = middleOfSlice(kept, offset[e], offset[e + 1], ((n - 1) >> 1) - rankBase[e], upper);
-    p90Ms[e] = selectAbove(kept, offset[e], offset[e + 1], upper, p90KeptRank[e]);
+    if (p90Start === end) {
+      medianMs[e] = middleOfSlice(kept, start, p90Start, lower, upper);
+      p90Ms[e] = selectAbove(kept, start, p90Start, upper, p90SlotRank[e]);
+      continue;
+    }
+    medianMs[e] =
+      firstBucket[e] === lastBucket[e]
+        ? middleInBucket(kept, start, p90Start, firstBucket[e], lower, upper)
+        : middleOfSlice(kept, start, p90Start, lower, upper);
+    p90Ms[e] = middleInBucket(kept, p90Start, end, p90Bucket[e], p90SlotRank[e], p90SlotRank[e]);
   }
   return { medianMs, p90Ms };
-}
-
-/**
- * For very many activities: edges numbered as they first occur (so memory follows the edges
- * that exist, not activities²), every duration kept in its edge's slice, then selected.
- */
-function statisticsKeepingAll(rows: SortedRows, a: number): EdgeStatistics {
-  const { activity, timestampMs, runStart, runCount, length } = rows;
-  const edgeOf = new Map<number, number>();
-  const stepEdge = new Int32Array(length); // by the index of each step's second event
-  let counts = new Int32Array(1024);
-  for (let r = 0; r < runCount; r++) {
-    for (let i = runStart[r] + 1; i < runStart[r + 1]; i++) {
-      const key = activity[i - 1] * a + activity[i];
-      let edge = edgeOf.get(key);
-      if (edge === undefined) {
-        edge = edgeOf.size;
-        edgeOf.set(key, edge);
-        if (edge === counts.length) {
-          const grown = new Int32Array(counts.length * 2);
-          grown.set(counts);
-          counts = grown;
-        }
-      }
-      stepEdge[i] = edge;
-      counts[edge]++;
-    }
-  }
-  const edges = edgeOf.size;
-  const offset = new Int32Array(edges + 1);
-  for (let e = 0; e < edges; e++) offset[e + 1] = offset[e] + counts[e];
-  const durations = scratchDurations(offset[edges]);
-  const fill = offset.slice(0, edges);
-  for (let r = 0; r < runCount; r++) {
-    for (let i = runStart[r] + 1; i < runStart[r + 1]; i++) {
-      durations[fill[stepEdge[i]]++] = timestampMs[i] - timestampMs[i - 1];
-    }
-  }
-  const out: EdgeStatistics = {
-    length: edges,
-    from: new Int32Array(edges),
-    to: new Int32Array(edges),
-    count: counts.slice(0, edges),
-    medianMs: new Float64Array(edges),
-    p90Ms: new Float64Array(edges),
-  };
-  for (const [key, edge] of edgeOf) {
-    const n = counts[edge];
-    out.from[edge] = Math.floor(key / a);
-    out.to[edge] = key % a;
-    out.medianMs[edge] = medianOfSlice(durations, offset[edge], offset[edge + 1]);
-    out.p90Ms[edge] = selectAbove(durations, offset[edge], offset[edge + 1], n >> 1, nearestRank(n, P90));
-  }
-  return out;
-}
-
-let scratch = new Float64Array(0);
-let cellScratch = new Int32Array(0);
-
-function scratchCells(length: number): Int32Array {
-  if (cellScratch.length < length) cellScratch = new Int32Array(Math.ceil(length * 1.25));
-  return cellScratch;
-}
-
-/** A reused buffer: a report on 10M events would otherwise allocate up to 80 MB each time. */
-function scratchDurations(length: number): Float64Array {
-  if (scratch.length < length) scratch = new Float64Array(Math.ceil(length * 1.25));
-  return scratch;
 }
