@@ -1,6 +1,14 @@
 import type { DfgReport } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
-import { activityCounts, allArcs, countSteps, defaultMinCount, START_ID, visibleGraph } from './map-graph.ts';
+import {
+  activityCounts,
+  allArcs,
+  countSteps,
+  defaultMinCount,
+  meanSteps,
+  START_ID,
+  visibleGraph,
+} from './map-graph.ts';
 
 // u1: A B C, u2: A B B, u3: A C — as in the core's hand-computed DFG test.
 const report: DfgReport = {
@@ -61,13 +69,12 @@ describe('process map graph', () => {
       [START_ID, 'activity:A'],
       ['activity:C', 'end:C'],
     ]);
-    // C is reached only from its own search, after the start marker's.
-    expect(two.nodes.map((n) => n.id)).toEqual(['start', 'activity:C', 'end:C', 'activity:A', 'activity:B']);
+    expect(two.nodes.map((n) => n.id)).toEqual(['start', 'activity:A', 'activity:B', 'activity:C', 'end:C']);
     expect(visibleGraph(report, arcs, 3).nodes.map((n) => n.id)).toEqual(['start', 'activity:A']);
     expect(visibleGraph(report, arcs, 4)).toEqual({ nodes: [], arcs: [] });
   });
 
-  it('orders nodes as journeys flow: reverse postorder of a search from the start, heavier arcs first', () => {
+  it('orders nodes as journeys flow: by the mean step at which each activity occurs', () => {
     // Start → X → Y → Z → X (a loop back) and Start → W → Y: only Z → X points backwards.
     const flow: DfgReport = {
       cases: 10,
@@ -82,6 +89,14 @@ describe('process map graph', () => {
       startActivities: { W: 4, X: 6 },
       endActivities: { Z: 10 },
     };
+    // X = 3 (Z + 1) / 9, Y = (4 · 1 + 6 (X + 1)) / 10, Z = Y + 1: X = 1.25, Y = 1.75, Z = 2.75.
+    const steps = meanSteps(flow);
+    expect([...steps].map(([name, step]) => [name, Math.round(step * 1e6) / 1e6])).toEqual([
+      ['W', 0],
+      ['X', 1.25],
+      ['Y', 1.75],
+      ['Z', 2.75],
+    ]);
     const graph = visibleGraph(flow, allArcs(flow), 1);
     expect(graph.nodes.map((n) => n.id)).toEqual([
       'start',

@@ -98,31 +98,58 @@ export function visibleGraph(report: DfgReport, arcs: readonly MapArc[], minCoun
   if (touched.has(START_ID)) nodes.push({ id: START_ID, kind: 'start', label: START_LABEL, count: report.cases });
   for (const arc of kept)
     if (arc.kind === 'end') nodes.push({ id: arc.to, kind: 'end', label: END_LABEL, count: arc.count });
-  return { nodes: flowOrder(nodes, kept), arcs: kept };
+  return { nodes: flowOrder(nodes, kept, meanSteps(report)), arcs: kept };
 }
 
 /**
- * Nodes in the order the journeys flow: a depth-first search from the start marker (then from
- * the most frequent node not yet reached), along the most frequent arcs first, in reverse
- * postorder. Every arc then points forward in this order except those closing a loop, so the
- * layout draws the main flow top to bottom and only loops upwards.
+ * The mean step (0 for a journey's first event) at which each activity occurs, estimated from
+ * the graph alone as if each step depended only on the one before: an activity's mean is the
+ * mean over the arcs into it of one more than their source's. Solved by iterating (loops make
+ * it a fixed point); every journey ends, so it converges.
  */
-export function flowOrder(nodes: readonly MapNode[], arcs: readonly MapArc[]): MapNode[] {
+export function meanSteps(report: DfgReport): Map<string, number> {
+  const counts = activityCounts(report);
+  const step = new Map(report.activities.map((name) => [name, 0]));
+  const selfLoops = new Map<string, number>();
+  for (const edge of report.edges) if (edge.from === edge.to) selfLoops.set(edge.to, edge.count);
+  const incoming = report.edges.filter((edge) => edge.from !== edge.to);
+  for (let iteration = 0; iteration < 500; iteration++) {
+    const sums = new Map<string, number>();
+    for (const edge of incoming) {
+      sums.set(edge.to, (sums.get(edge.to) ?? 0) + edge.count * ((step.get(edge.from) ?? 0) + 1));
+    }
+    let change = 0;
+    for (const name of report.activities) {
+      const loops = selfLoops.get(name) ?? 0;
+      const others = (counts.get(name) ?? 0) - loops; // starts (step 0) and arcs from other activities
+      const next = others > 0 ? ((sums.get(name) ?? 0) + loops) / others : 0;
+      change = Math.max(change, Math.abs(next - (step.get(name) ?? 0)));
+      step.set(name, next);
+    }
+    if (change < 1e-9) break;
+  }
+  return step;
+}
+
+/**
+ * Nodes in the order journeys flow: the start marker, then activities by the mean step at
+ * which they occur (the more frequent first on a tie), each end marker right after its
+ * activity. The layout treats an arc against this order as a loop, so the main flow runs
+ * downwards and only what happens "later on average, then earlier" points up.
+ */
+export function flowOrder(nodes: readonly MapNode[], arcs: readonly MapArc[], steps: Map<string, number>): MapNode[] {
+  const endOf = new Map(arcs.filter((arc) => arc.kind === 'end').map((arc) => [arc.from, arc.to]));
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const out = new Map<string, MapArc[]>();
-  for (const arc of [...arcs].sort((a, b) => b.count - a.count)) out.set(arc.from, [...(out.get(arc.from) ?? []), arc]);
-  const visited = new Set<string>();
-  const finished: MapNode[] = [];
-  const visit = (id: string): void => {
-    visited.add(id);
-    for (const arc of out.get(id) ?? []) if (!visited.has(arc.to)) visit(arc.to);
-    const node = byId.get(id);
-    if (node !== undefined) finished.push(node);
-  };
-  const roots = [...nodes].sort((a, b) => (a.kind === 'start' ? -1 : b.kind === 'start' ? 1 : b.count - a.count));
-  for (const root of roots) if (!visited.has(root.id)) visit(root.id);
-  // Nothing leads into the start marker, so it may go first whichever search reached it.
-  return finished.reverse().sort((a, b) => Number(b.kind === 'start') - Number(a.kind === 'start'));
+  const activities = nodes
+    .filter((node) => node.kind === 'activity')
+    .sort((a, b) => (steps.get(a.label) ?? 0) - (steps.get(b.label) ?? 0) || b.count - a.count);
+  const order = nodes.filter((node) => node.kind === 'start');
+  for (const activity of activities) {
+    order.push(activity);
+    const end = byId.get(endOf.get(activity.id) ?? '');
+    if (end !== undefined) order.push(end);
+  }
+  return order;
 }
 
 /**

@@ -20,6 +20,6 @@ export function parseMinCount(text: string | null): number | null {
 }
 
 /** More arcs than this are not drawn by default: the map starts at the count that leaves this many. */
-export const DRAWN_ARCS_DEFAULT = 80;
+export const DRAWN_ARCS_DEFAULT = 40;
 /** Above this many arcs the map is not drawn at all (laying it out would stall the page). */
-export const DRAWN_ARCS_MAX = 400;
+export const DRAWN_ARCS_MAX = 150;
