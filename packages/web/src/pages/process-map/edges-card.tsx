@@ -2,8 +2,8 @@ import type { DfgEdge, DfgReport } from '@waymark/core';
 import { useMemo, useState } from 'react';
 import { csvFileName } from '../../components/data-table/csv.ts';
 import { type Column, DataTable } from '../../components/data-table/data-table.tsx';
+import { durationColumn } from '../../components/data-table/duration-column.ts';
 import { Card, ShareBar } from '../../components/layout.tsx';
-import { formatDuration } from '../../format/format.ts';
 import { useQueryParam } from '../../router/router.tsx';
 import {
   DEFAULT_EDGE_SORT,
@@ -36,26 +36,22 @@ function edgeColumns(largest: number): Array<Column<DfgEdge>> {
       sortable: true,
     },
     { key: 'count', label: 'Count', numeric: true, value: (e) => e.count, testId: 'edge-count', sortable: true },
-    {
+    durationColumn({
       key: 'median',
       label: 'Median time',
       csvLabel: 'Median seconds',
-      numeric: true,
-      value: (e) => e.medianSeconds,
-      render: (e) => formatDuration(e.medianSeconds),
+      seconds: (e) => e.medianSeconds,
       testId: 'edge-median',
       sortable: true,
-    },
-    {
+    }),
+    durationColumn({
       key: 'p90',
       label: 'P90 time',
       csvLabel: 'P90 seconds',
-      numeric: true,
-      value: (e) => e.p90Seconds,
-      render: (e) => formatDuration(e.p90Seconds),
+      seconds: (e) => e.p90Seconds,
       testId: 'edge-p90',
       sortable: true,
-    },
+    }),
     {
       key: 'bar',
       label: 'Relative count',

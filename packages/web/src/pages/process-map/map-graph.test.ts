@@ -10,17 +10,15 @@ import {
   visibleGraph,
 } from './map-graph.ts';
 
-// u1: A B C, u2: A B B, u3: A C — as in the core's hand-computed DFG test.
+/** A transition; the map's structure does not depend on its times. */
+const edge = (from: string, to: string, count: number) => ({ from, to, count, medianSeconds: 1, p90Seconds: 2 });
+
+// u1: A B C, u2: A B B, u3: A C.
 const report: DfgReport = {
   cases: 3,
   events: 8,
   activities: ['A', 'B', 'C'],
-  edges: [
-    { from: 'A', to: 'B', count: 2, medianSeconds: 20, p90Seconds: 30 },
-    { from: 'A', to: 'C', count: 1, medianSeconds: 20, p90Seconds: 20 },
-    { from: 'B', to: 'B', count: 1, medianSeconds: 1, p90Seconds: 1 },
-    { from: 'B', to: 'C', count: 1, medianSeconds: 30, p90Seconds: 30 },
-  ],
+  edges: [edge('A', 'B', 2), edge('A', 'C', 1), edge('B', 'B', 1), edge('B', 'C', 1)],
   startActivities: { A: 3 },
   endActivities: { B: 1, C: 2 },
 };
@@ -80,12 +78,7 @@ describe('process map graph', () => {
       cases: 10,
       events: 0,
       activities: ['W', 'X', 'Y', 'Z'],
-      edges: [
-        { from: 'W', to: 'Y', count: 4, medianSeconds: 1, p90Seconds: 1 },
-        { from: 'X', to: 'Y', count: 6, medianSeconds: 1, p90Seconds: 1 },
-        { from: 'Y', to: 'Z', count: 10, medianSeconds: 1, p90Seconds: 1 },
-        { from: 'Z', to: 'X', count: 3, medianSeconds: 1, p90Seconds: 1 },
-      ],
+      edges: [edge('W', 'Y', 4), edge('X', 'Y', 6), edge('Y', 'Z', 10), edge('Z', 'X', 3)],
       startActivities: { W: 4, X: 6 },
       endActivities: { Z: 10 },
     };

@@ -7,6 +7,11 @@ import { EdgesCard } from './edges-card.tsx';
 import { EndpointCard } from './endpoint-card.tsx';
 import { ProcessMapCard } from './process-map-card.tsx';
 
+const ENDPOINTS = [
+  { key: 'startActivities', title: 'Start activities', subtitle: 'Where journeys begin', testId: 'start-activities' },
+  { key: 'endActivities', title: 'End activities', subtitle: 'Where journeys end (so far)', testId: 'end-activities' },
+] as const;
+
 export function ProcessMapPage() {
   const { data, error, reload } = useApi<DfgReport>('/api/reports/dfg');
   return (
@@ -50,20 +55,9 @@ function ProcessMap({ report }: { report: DfgReport }) {
       <ProcessMapCard report={report} />
       <EdgesCard report={report} />
       <div className="grid grid-halves">
-        <EndpointCard
-          title="Start activities"
-          subtitle="Where journeys begin"
-          counts={report.startActivities}
-          cases={report.cases}
-          testId="start-activities"
-        />
-        <EndpointCard
-          title="End activities"
-          subtitle="Where journeys end (so far)"
-          counts={report.endActivities}
-          cases={report.cases}
-          testId="end-activities"
-        />
+        {ENDPOINTS.map(({ key, ...card }) => (
+          <EndpointCard key={key} {...card} counts={report[key]} cases={report.cases} />
+        ))}
       </div>
     </>
   );
