@@ -20,6 +20,40 @@ export function stageCaseSql(): string {
     ELSE -1 END`;
 }
 
+/**
+ * The touchpoint of a row of examples/journeys/simple-subscription.yaml (the first that matches,
+ * in the file's order), over columns `activity`, `channel` and the properties JSON `p`; NULL
+ * outside every touchpoint.
+ */
+export function touchpointCaseSql(): string {
+  const score = `TRY_CAST(json_extract_string(p, '$.score') AS DOUBLE)`;
+  const outcome = `json_extract_string(p, '$.outcome')`;
+  return `CASE
+    WHEN activity = 'Ad Clicked' AND channel = 'social' THEN 'Ad clicked'
+    WHEN activity = 'Home Viewed' THEN 'Home page'
+    WHEN activity = 'Plans Viewed' THEN 'Plans compared'
+    WHEN activity = 'Chat Started' THEN 'Sales chat'
+    WHEN activity IN ('Signed Up', 'Checkout Started') THEN 'Sign-up'
+    WHEN activity = 'Payment Failed' THEN 'Payment failed'
+    WHEN activity = 'Order Completed' THEN 'Order placed'
+    WHEN activity = 'Contact Completed' AND ${outcome} IS DISTINCT FROM 'abandoned' THEN 'Support call'
+    WHEN activity = 'Contact Completed' AND ${outcome} = 'abandoned' THEN 'Abandoned call'
+    WHEN activity = 'App Opened' AND channel = 'app' THEN 'Uses the app'
+    WHEN activity = 'Survey Answered' AND ${score} >= 9 THEN 'Promoter'
+    END`;
+}
+
+/** The stage of a touchpoint of simple-subscription.yaml (over `touchpointCaseSql`'s value). */
+export function touchpointStageSql(touchpoint: string): string {
+  return `CASE
+    WHEN ${touchpoint} IN ('Ad clicked', 'Home page') THEN 'Awareness'
+    WHEN ${touchpoint} IN ('Plans compared', 'Sales chat') THEN 'Consideration'
+    WHEN ${touchpoint} IN ('Sign-up', 'Payment failed', 'Order placed') THEN 'Purchase'
+    WHEN ${touchpoint} IN ('Support call', 'Abandoned call') THEN 'Service & Support'
+    WHEN ${touchpoint} IN ('Uses the app', 'Promoter') THEN 'Loyalty & Advocacy'
+    END`;
+}
+
 /** Rows in order per customer with a step number (from `stepCase`), the table the funnels read. */
 function orderedSteps(events: string, activities: string, stepCase: string): string {
   return `

@@ -1,5 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { KpiSet, KpiSettings } from '@waymark/core';
+import { touchpointCaseSql, touchpointStageSql } from './journey-peer.ts';
+
+/**
+ * What the peer groups by: a contact property, the event's channel, or (for
+ * examples/journeys/simple-subscription.yaml) its touchpoint or stage; null for the total.
+ */
+export type KpiPeerGroup = 'reason' | 'queue' | 'channel' | 'touchpoint' | 'stage' | null;
 
 /**
  * DuckDB SQL for the `kpis` report over the store's tables: the peer the kernel is measured
@@ -8,17 +15,14 @@ import type { KpiSet, KpiSettings } from '@waymark/core';
  * EXISTS for the FCR and containment look-ahead. Customers are stitched as in journey-peer.ts
  * (an anonymousId belongs to the first userId it came with).
  */
-export function kpiSql(
-  events: string,
-  activities: string,
-  settings: KpiSettings,
-  by: 'reason' | 'queue' | null,
-): string {
+export function kpiSql(events: string, activities: string, settings: KpiSettings, by: KpiPeerGroup): string {
   const fcrMs = settings.fcrDays * 86_400_000;
   const containmentMs = settings.containmentHours * 3_600_000;
   const num = (key: string) => `coalesce(TRY_CAST(json_extract_string(p, '$.${key}') AS DOUBLE), 0)`;
   const str = (key: string) => `json_extract_string(p, '$.${key}')`;
-  const group = by === null ? `'total'` : `coalesce(${str(by)}, '(none)')`;
+  const group = groupSql(by, str);
+  // A survey that names one of the customer's contacts counts with it, except by journey place.
+  const surveysFollowContact = by !== 'touchpoint' && by !== 'stage';
   const later = `d.customer = c.customer AND (d.ts > c.ts OR (d.ts = c.ts AND d.seq > c.seq))`;
   const score = (kind: string, low: number, high: number) =>
     `count(*) FILTER (kind = '${kind}' AND score >= ${low} AND score <= ${high} AND score = floor(score))`;
@@ -68,7 +72,7 @@ export function kpiSql(
       SELECT customer, contact_id, arg_max(grp, [ts, seq]) AS grp
       FROM contacts WHERE contact_id IS NOT NULL GROUP BY 1, 2),
     surveys AS (
-      SELECT CASE WHEN l.grp IS NOT NULL THEN l.grp ELSE ${group} END AS grp,
+      SELECT CASE WHEN ${surveysFollowContact} AND l.grp IS NOT NULL THEN l.grp ELSE ${group} END AS grp,
              json_extract_string(s.p, '$.survey') AS kind,
              TRY_CAST(json_extract_string(s.p, '$.score') AS DOUBLE) AS score
       FROM journey s
@@ -80,6 +84,22 @@ export function kpiSql(
         ${[1, 2, 3, 4, 5, 6, 7].map((k) => `${score('ces', k, k)} AS ces${k}`).join(', ')}
       FROM surveys GROUP BY grp)
     SELECT * FROM contact_counts FULL JOIN survey_counts USING (grp) ORDER BY grp`;
+}
+
+/** A row's group, over the columns of the `journey` CTE (`activity`, `channel`, properties `p`). */
+function groupSql(by: KpiPeerGroup, str: (key: string) => string): string {
+  switch (by) {
+    case null:
+      return `'total'`;
+    case 'channel':
+      return `coalesce(channel, '(unknown)')`;
+    case 'touchpoint':
+      return `coalesce(${touchpointCaseSql()}, '(none)')`;
+    case 'stage':
+      return `coalesce(${touchpointStageSql(touchpointCaseSql())}, '(none)')`;
+    default:
+      return `coalesce(${str(by)}, '(none)')`;
+  }
 }
 
 /** The counts the KPIs are computed from, by name: what the peer returns and the kernel's output reduces to. */

@@ -22,6 +22,10 @@ const { values } = parseArgs({
     'http-events': { type: 'string', default: '300000' },
     out: { type: 'string', default: 'bench/out' },
     runs: { type: 'string', default: '5' },
+    // Also time the JSONL import through the ingest pipeline (the path before the bulk import).
+    'pipeline-import': { type: 'boolean', default: false },
+    // Stop after the JSONL import rows (for repeated import measurements).
+    'import-only': { type: 'boolean', default: false },
   },
 });
 const customers = Number(values.customers);
@@ -40,6 +44,11 @@ interface Row {
   met: string;
 }
 const rows: Row[] = [];
+const tableOfRows = () =>
+  formatTable(
+    ['benchmark', 'waymark', 'peer', 'ratio', 'target', 'met'],
+    rows.map((r) => [r.benchmark, r.waymark, r.peer, r.ratio, r.target, r.met]),
+  );
 const log = (text: string) => process.stderr.write(`${text}\n`);
 const f1 = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
 const ms = (s: number) => `${f1(s * 1000)} ms`;
@@ -62,14 +71,16 @@ if (!existsSync(eventsFile)) {
 
 // 2. JSONL import into a fresh data folder, against DuckDB's own read_json of the same file.
 const dataDir = join(out, 'data');
-rmSync(dataDir, { recursive: true, force: true });
-log('importing JSONL');
-// In its own function, so that nothing of the importing workspace is reachable afterwards.
-const imported = await (async () => {
-  const importing = await Workspace.open(dataDir);
+/** Imports the events file into a fresh data folder, the bulk way or through the ingest pipeline. */
+async function importInto(dir: string, jsonlBulk: boolean) {
+  rmSync(dir, { recursive: true, force: true });
+  log(`importing JSONL ${jsonlBulk ? '(bulk)' : '(through the ingest pipeline)'}`);
+  // In its own function, so that nothing of the importing workspace is reachable afterwards.
+  const importing = await Workspace.open(dir);
   let lastLog = 0;
   const result = await timeIt(() =>
     importFile(importing.pipeline, eventsFile, {
+      jsonlBulk,
       onProgress: ({ records }) => {
         if (records - lastLog >= 1_000_000) {
           lastLog = records;
@@ -80,38 +91,58 @@ const imported = await (async () => {
   );
   await importing.close();
   return result;
-})();
+}
+const viaPipeline = values['pipeline-import'] === true ? await importInto(join(out, 'data-pipeline'), false) : null;
+const imported = await importInto(dataDir, true);
 const events = imported.result.accepted;
 const importRate = events / imported.seconds;
-// Index memory in a fresh process, before anything else here opens the data folder.
-const memory = JSON.parse(
-  execFileSync(
-    process.execPath,
-    ['--expose-gc', RUN_TS, new URL('./index-memory.ts', import.meta.url).pathname, dataDir],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  ),
-) as { bytesPerEvent: number; columnBytesPerEvent: number; dedupeBytesPerEvent: number };
-rows.push({
-  benchmark: 'index memory per event (fresh process)',
-  waymark: `${f1(memory.bytesPerEvent)} B (columns ${f1(memory.columnBytesPerEvent)} B, rest identities and dictionaries); dedupe set +${f1(memory.dedupeBytesPerEvent)} B`,
-  peer: '-',
-  ratio: '-',
-  target: '≤ 60 B',
-  met: memory.bytesPerEvent <= 60 ? 'yes' : 'no',
-});
+if (values['import-only'] !== true) {
+  // Index memory in a fresh process, before anything else here opens the data folder.
+  const memory = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--expose-gc', RUN_TS, new URL('./index-memory.ts', import.meta.url).pathname, dataDir],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    ),
+  ) as { bytesPerEvent: number; columnBytesPerEvent: number; dedupeBytesPerEvent: number };
+  rows.push({
+    benchmark: 'index memory per event (fresh process)',
+    waymark: `${f1(memory.bytesPerEvent)} B (columns ${f1(memory.columnBytesPerEvent)} B, rest identities and dictionaries); dedupe set +${f1(memory.dedupeBytesPerEvent)} B`,
+    peer: '-',
+    ratio: '-',
+    target: '≤ 60 B',
+    met: memory.bytesPerEvent <= 60 ? 'yes' : 'no',
+  });
+}
 const peerForImport = await DuckDbPeer.open(join(dataDir, 'events.duckdb'));
 const duckImportSeconds = await peerForImport.importJsonl(eventsFile);
+const readJsonRate = events / duckImportSeconds;
 rows.push({
-  benchmark: `JSONL import (${events.toLocaleString('en-US')} events, durable)`,
+  benchmark: `JSONL import (${events.toLocaleString('en-US')} events, validated, deduplicated, durable)`,
   waymark: `${f1(importRate / 1000)}k events/s`,
-  peer: `${f1(events / duckImportSeconds / 1000)}k events/s (DuckDB read_json, no validation)`,
+  peer: `${f1(readJsonRate / 1000)}k events/s (DuckDB read_json, no validation)`,
   ratio: `${f1(duckImportSeconds / imported.seconds)}×`,
   target: '≥ 300k events/s',
   met: importRate >= 300_000 ? 'yes' : 'no',
 });
+if (viaPipeline !== null) {
+  const pipelineRate = viaPipeline.result.accepted / viaPipeline.seconds;
+  rows.push({
+    benchmark: 'JSONL import through the ingest pipeline (jsonlBulk: false)',
+    waymark: `${f1(pipelineRate / 1000)}k events/s`,
+    peer: `${f1(readJsonRate / 1000)}k events/s (DuckDB read_json, no validation)`,
+    ratio: `${f1(duckImportSeconds / viaPipeline.seconds)}×`,
+    target: '-',
+    met: '-',
+  });
+}
+if (values['import-only'] === true) {
+  process.stdout.write(`${tableOfRows()}\n`);
+  process.exit(0);
+}
 
 // 3. Index build from the store, and (in a fresh process) its memory.
 log('building the index from the store');
@@ -221,9 +252,5 @@ rows.push({
   met: xes.seconds <= 2.8 ? 'yes' : 'no',
 });
 
-const table = formatTable(
-  ['benchmark', 'waymark', 'peer', 'ratio', 'target', 'met'],
-  rows.map((r) => [r.benchmark, r.waymark, r.peer, r.ratio, r.target, r.met]),
-);
-process.stdout.write(`${table}\n`);
+process.stdout.write(`${tableOfRows()}\n`);
 writeFileSync(join(out, 'results.json'), JSON.stringify({ customers, events, rows }, null, 2));

@@ -2,6 +2,8 @@
  * What every browser test file needs: a real server on a temporary data folder, seeded with
  * generated journeys and the example journey definition they follow, and headless Chromium.
  * Call {@link browserHarness} at the top of a test file; it registers its own beforeAll/afterAll.
+ * The data is the simple journeys (`waymark generate`'s default) unless a file asks for the
+ * subscription world, which has the contact centre and surveys the KPI pages need.
  */
 
 import { existsSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSimpleJourneys } from '@waymark/core';
+import { generateSimpleJourneys, SubscriptionWorld } from '@waymark/core';
 import { DEFAULT_WEB_DIR, type RunningServer, startServer } from '@waymark/server';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -17,10 +19,12 @@ import { afterAll, beforeAll, expect } from 'vitest';
 export const TOKEN = 'test-token';
 export const WRITE_KEY = 'test-write-key';
 export const JOURNEY_ID = 'simple-subscription';
+/** The subscription world's journey (examples/journeys/home-internet.yaml), as the demo ships it. */
+export const WORLD_JOURNEY_ID = 'home-internet';
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_INDEX = join(DEFAULT_WEB_DIR, 'index.html');
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-const JOURNEY_FILE = fileURLToPath(new URL(`../../examples/journeys/${JOURNEY_ID}.yaml`, import.meta.url));
+const journeyFile = (id: string) => fileURLToPath(new URL(`../../examples/journeys/${id}.yaml`, import.meta.url));
 const VIEWPORT = { width: 1280, height: 800 };
 
 export interface OpenedPage {
@@ -37,8 +41,32 @@ export interface Harness {
   openPage(): Promise<OpenedPage>;
 }
 
+export interface HarnessOptions {
+  customers: number;
+  seed: number;
+  /**
+   * `simple` (default): the simple journeys and simple-subscription.yaml; `subscription`: the
+   * demo's subscription world (contacts, IVR and bot sessions, NPS, CSAT and CES surveys) and
+   * home-internet.yaml — as `waymark generate --scenario` names them.
+   */
+  scenario?: 'simple' | 'subscription';
+}
+
+/** The scenario's messages, as `waymark generate` writes them. */
+export function generatedMessages(options: HarnessOptions): unknown[] {
+  const messages: unknown[] = [];
+  const add = (line: string) => messages.push(JSON.parse(line));
+  if (options.scenario === 'subscription') {
+    const world = new SubscriptionWorld({ customers: options.customers, seed: options.seed });
+    while (!world.done) world.simulateNextDay(add);
+  } else {
+    generateSimpleJourneys({ customers: options.customers, seed: options.seed }, add);
+  }
+  return messages;
+}
+
 /** Starts the server and the browser for this test file, and stops them after it. */
-export function browserHarness(options: { customers: number; seed: number }): Harness {
+export function browserHarness(options: HarnessOptions): Harness {
   let dataDir: string | undefined;
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -56,14 +84,12 @@ export function browserHarness(options: { customers: number; seed: number }): Ha
     await mkdir(SCREENSHOTS, { recursive: true });
     dataDir = await mkdtemp(join(tmpdir(), 'waymark-web-test-'));
     // The journey definition the generated data follows, as the demo ships it.
+    const journeyId = options.scenario === 'subscription' ? WORLD_JOURNEY_ID : JOURNEY_ID;
     await mkdir(join(dataDir, 'journeys'));
-    await copyFile(JOURNEY_FILE, join(dataDir, 'journeys', `${JOURNEY_ID}.yaml`));
+    await copyFile(journeyFile(journeyId), join(dataDir, 'journeys', `${journeyId}.yaml`));
     server = await startServer({ dataDir, port: 0, adminToken: TOKEN, writeKey: WRITE_KEY });
 
-    const messages: unknown[] = [];
-    generateSimpleJourneys({ customers: options.customers, seed: options.seed }, (line) =>
-      messages.push(JSON.parse(line)),
-    );
+    const messages = generatedMessages(options);
     for (let i = 0; i < messages.length; i += 5_000) {
       const result = await server.workspace.pipeline.submit(messages.slice(i, i + 5_000), { source: 'test' });
       expect(result.rejected).toEqual([]);
@@ -193,6 +219,17 @@ export function parseCsv(text: string): string[][] {
   }
   if (field !== '' || row.length > 0) rows.push([...row, field]);
   return rows;
+}
+
+/** A CSV's rows as the named columns, in the order given (each column must be there). */
+export function csvColumns(text: string, names: readonly string[]): string[][] {
+  const [header, ...rows] = parseCsv(text);
+  const indexes = names.map((name) => {
+    const index = header!.indexOf(name);
+    expect(index, `CSV column ${name} in ${header!.join(',')}`).toBeGreaterThanOrEqual(0);
+    return index;
+  });
+  return rows.map((row) => indexes.map((i) => row[i]!));
 }
 
 /** Each cell's `data-value` in the rows of a table, by column test id ('' when a cell has none). */

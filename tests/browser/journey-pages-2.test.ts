@@ -12,10 +12,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   browserHarness,
+  csvColumns,
   downloadText,
   JOURNEY_ID,
   paintedPixels,
-  parseCsv,
   poll,
   screenshot,
   shownNumber,
@@ -32,17 +32,6 @@ const expectedNodes = (report: PathsReport): string[][] =>
 const PATH_CELLS = ['path-labels', 'path-customers', 'path-median'];
 const expectedPaths = (report: PathsReport): string[][] =>
   report.variants.map((v) => [v.labels.join(' → '), String(v.customers), String(v.medianSeconds)]);
-
-/** A CSV's rows as the named columns, in the order given. */
-function csvColumns(text: string, names: readonly string[]): string[][] {
-  const [header, ...rows] = parseCsv(text);
-  const indexes = names.map((name) => {
-    const index = header!.indexOf(name);
-    expect(index, `CSV column ${name} in ${header!.join(',')}`).toBeGreaterThanOrEqual(0);
-    return index;
-  });
-  return rows.map((row) => indexes.map((i) => row[i]!));
-}
 
 /** The paths page shows `report`: headline, every Sankey node in the steps table, the top paths. */
 async function expectPaths(page: Page, report: PathsReport): Promise<void> {

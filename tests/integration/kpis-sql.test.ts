@@ -3,7 +3,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DEFAULT_KPI_SETTINGS, generateSimpleJourneys, seededRandom } from '@waymark/core';
 import { Workspace } from '@waymark/runtime';
 import { describe, expect, it } from 'vitest';
-import { kpiCountsOf, kpiSql, runKpiSql } from '../../bench/kpi-peer.ts';
+import { type KpiPeerGroup, kpiCountsOf, kpiSql, runKpiSql } from '../../bench/kpi-peer.ts';
 import { tempDir } from './temp-dir.ts';
 
 const JOURNEY = fileURLToPath(new URL('../../examples/journeys/simple-subscription.yaml', import.meta.url));
@@ -54,8 +54,11 @@ function variedMessages(customers: number, seed: number): Message[] {
   return messages;
 }
 
+/** Every grouping of the report: contact properties, the channel, and the journey's touchpoints and stages. */
+const GROUPINGS = ['reason', 'queue', 'channel', 'touchpoint', 'stage'] as const;
+
 describe('KPIs agree with DuckDB SQL over the same store', () => {
-  it('every count behind every KPI, in total and by reason and queue, for two threshold settings', async () => {
+  it('every count behind every KPI, in total and by reason, queue, channel, touchpoint and stage, for two threshold settings', async () => {
     const dir = tempDir('kpi-sql');
     const workspace = await Workspace.open(dir.path, { journeyFiles: [JOURNEY] });
     await workspace.pipeline.submit(variedMessages(3000, 7), { source: 'test' });
@@ -68,10 +71,14 @@ describe('KPIs agree with DuckDB SQL over the same store', () => {
     ];
     const ours = [];
     for (const { params } of settings) {
+      const report = (by: (typeof GROUPINGS)[number]) => workspace.report('kpis', { ...params, by });
       ours.push({
         total: await workspace.report('kpis', params),
-        reason: await workspace.report('kpis', { ...params, by: 'reason' }),
-        queue: await workspace.report('kpis', { ...params, by: 'queue' }),
+        reason: await report('reason'),
+        queue: await report('queue'),
+        channel: await report('channel'),
+        touchpoint: await report('touchpoint'),
+        stage: await report('stage'),
       });
     }
     await workspace.close();
@@ -81,12 +88,12 @@ describe('KPIs agree with DuckDB SQL over the same store', () => {
     await sql.run(`ATTACH '${dir.path}/events.duckdb' AS store (READ_ONLY)`);
     for (const [i, { values }] of settings.entries()) {
       const report = ours[i] as (typeof ours)[number];
-      const peer = async (by: 'reason' | 'queue' | null) =>
+      const peer = async (by: KpiPeerGroup) =>
         Object.fromEntries(await runKpiSql(sql, kpiSql('store.events', 'store.activities', values, by)));
       expect({ total: kpiCountsOf(report.total.total.kpis) }).toEqual(await peer(null));
-      for (const by of ['reason', 'queue'] as const) {
+      for (const by of GROUPINGS) {
         const grouped = Object.fromEntries(report[by].total.by.map((g) => [g.name, kpiCountsOf(g.kpis)]));
-        expect(grouped).toEqual(await peer(by));
+        expect(grouped, `by ${by}`).toEqual(await peer(by));
       }
     }
     sql.closeSync();

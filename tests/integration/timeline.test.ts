@@ -90,6 +90,9 @@ describe('customer timeline over the HTTP API', () => {
       ['Survey Answered', 'u-1', null, null, false], // a 5 is no promoter
     ]);
     expect(timeline.events[3]?.contact).toMatchObject({ reason: 'billing', outcome: 'resolved', queueSeconds: 42 });
+    expect(timeline.events[3]?.properties).toMatchObject({ contactId: 'k1', medium: 'call', talkSeconds: 300 });
+    expect(timeline.events[3]?.properties).not.toHaveProperty('transcript');
+    expect(timeline.events[0]?.properties).toEqual({});
     expect(timeline.events[4]?.survey).toEqual({
       survey: 'csat',
       score: 5,

@@ -2,18 +2,21 @@ import { createGunzip } from 'node:zlib';
 import rateLimit from '@fastify/rate-limit';
 import type { Workspace } from '@waymark/runtime';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { ErrorResponse, HealthResponse } from './api-types.ts';
 import { requireAdmin } from './auth/credentials.ts';
 import type { ServerConfig } from './config.ts';
 import { customerRoutes } from './customers/customer-routes.ts';
 import { segmentRoutes } from './ingest/segment-routes.ts';
 import { journeyRoutes } from './journeys/journey-routes.ts';
 import { liveRoutes } from './live/live-routes.ts';
+import { openApiRoutes } from './openapi/openapi-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { webRoutes } from './web/web-routes.ts';
 
 /**
  * The HTTP server: Segment-compatible ingest under `/v1` (write key), the admin API under
- * `/api` (admin token), and the web app. Any error becomes a JSON answer; none stops the server.
+ * `/api` (admin token; not the health route and the OpenAPI document), and the web app. Any
+ * error becomes a JSON answer; none stops the server. docs/openapi.json describes every route.
  */
 export async function buildApp(workspace: Workspace, config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,20 +62,23 @@ export async function buildApp(workspace: Workspace, config: ServerConfig): Prom
     } else if (error.code === 'Z_DATA_ERROR' || /header check|invalid (block|stored|code)/.test(error.message)) {
       message = `body: not valid gzip (${error.message})`;
     }
-    void reply.code(status).send({ success: false, error: status >= 500 ? 'internal error' : message });
+    const body: ErrorResponse = { success: false, error: status >= 500 ? 'internal error' : message };
+    void reply.code(status).send(body);
   });
 
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      success: false,
-      error: `rate limit: at most ${context.max} requests per minute; retry after ${context.after}`,
-    }),
+    // The plugin throws what this returns, so the error handler above answers it: an Error with
+    // the message and status (a plain object has no `message`, and the answer lost it).
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`rate limit: at most ${context.max} requests per minute; retry after ${context.after}`), {
+        statusCode: context.statusCode,
+      }),
   });
 
-  app.get('/api/health', async () => ({ ok: true, events: workspace.index.eventCount }));
+  app.get<{ Reply: HealthResponse }>('/api/health', async () => ({ ok: true, events: workspace.index.eventCount }));
+  openApiRoutes(app);
   segmentRoutes(app, workspace, config.writeKey);
   await app.register(async (admin) => {
     admin.addHook('onRequest', requireAdmin(config.adminToken));

@@ -35,6 +35,12 @@ export function summaryText(summary: ImportSummary): string {
     `  duplicates ${formatNumber(summary.duplicates)}`,
     `  rejected   ${formatNumber(summary.rejectedCount)}`,
   ];
+  if (summary.bulk !== undefined) {
+    const { storeLines, javascriptLines } = summary.bulk;
+    lines.push(
+      `  (lines validated by the store ${formatNumber(storeLines)}, by JavaScript ${formatNumber(javascriptLines)})`,
+    );
+  }
   for (const rejection of summary.rejected) {
     const reasons = rejection.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
     lines.push(`    line ${rejection.position}: ${reasons}`);

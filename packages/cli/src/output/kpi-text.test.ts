@@ -29,7 +29,14 @@ describe('readable KPI and timeline output', () => {
   });
 
   it('shows a timeline line per event, stage changes marked', () => {
-    const event = { seq: 1, channel: 'phone' as const, userId: 'u1', anonymousId: null, survey: null };
+    const event = {
+      seq: 1,
+      channel: 'phone' as const,
+      userId: 'u1',
+      anonymousId: null,
+      properties: null,
+      survey: null,
+    };
     const timeline: TimelineReport = {
       customer: 'u1',
       identities: ['a1', 'u1'],

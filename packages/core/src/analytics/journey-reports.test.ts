@@ -4,7 +4,8 @@ import { parseJourney } from '../journey-definition/parse-journey.ts';
 import { JourneyIndex } from '../journey-index/journey-index.ts';
 import { ev } from '../journey-index/test-events.ts';
 import type { ReportEnvironment } from './report-environment.ts';
-import { runReport } from './reports.ts';
+import { reportPlan, runReport } from './reports.ts';
+import { splitKernel } from './split/split-kernels.ts';
 
 const JOURNEY = `id: j
 name: J
@@ -256,6 +257,38 @@ describe('journey reports (properties)', () => {
         expect(runReport(b, 'paths', pathParams)).toEqual(runReport(a, 'paths', pathParams));
         const retention = { startEvent: 'A', returnEvent: 'C', period: 'day', periods: '2' };
         expect(runReport(b, 'retention', retention)).toEqual(runReport(a, 'retention', retention));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('are the same split into parts at any customers, as worker threads run them', () => {
+    const splitParams = [
+      ...PARAMS,
+      { report: 'stage-funnel', params: { breakdown: 'properties.p' } },
+      { report: 'funnel', params: { funnel: 'ABC', breakdown: 'firstTouch', dropOffAfter: '1', limit: '2' } },
+      { report: 'retention', params: { startEvent: 'A', returnEvent: 'C', period: 'day', periods: '2' } },
+      { report: 'retention', params: { period: 'month', periods: '3', segment: 'properties.p=x' } },
+      { report: 'paths', params: { startEvent: 'A', depth: '3', top: '2' } },
+      { report: 'paths', params: { endEvent: 'C', depth: '2', by: 'touchpoint' } },
+    ] as const;
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 50 }), fc.array(fc.nat(), { maxLength: 3 }), (events, cuts) => {
+        const index = build(events);
+        for (const { report, params } of splitParams) {
+          const plan = reportPlan(index, report, params, environment());
+          if (plan === undefined) throw new Error(`${report} has no kernel plan`);
+          const kernel = splitKernel(plan.kernel);
+          const runs = plan.rows.runCount;
+          const bounds = [0, ...cuts.map((c) => c % (runs + 1)).sort((a, b) => a - b), runs];
+          // What crosses to a worker and back is structured-cloned.
+          const input = structuredClone(plan.input);
+          const parts = bounds
+            .slice(1)
+            .map((to, i) => structuredClone(kernel.collect(plan.rows, input, bounds[i] as number, to)));
+          const split = plan.present(kernel.finish(plan.rows, plan.input, kernel.merge(parts)));
+          expect(split).toEqual(runReport(index, report, params, environment()));
+        }
       }),
       { numRuns: 60 },
     );

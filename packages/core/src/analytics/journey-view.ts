@@ -1,7 +1,8 @@
 import type { JourneyDefinition } from '../journey-definition/journey-definition.ts';
 import type { JourneyIndex } from '../journey-index/journey-index.ts';
 import type { SortedRows } from '../journey-index/sort.ts';
-import type { ScopeContext } from './filter/customer-scope.ts';
+import { type CustomerScope, customerScope, type ScopeContext } from './filter/customer-scope.ts';
+import type { Filter } from './filter/filter.ts';
 import { classifyRows, type RowClassification } from './matching/classify-rows.ts';
 
 /** Thrown when a report reads an attribute nobody asked the index to track (a wiring bug). */
@@ -43,4 +44,33 @@ export function classifiedRows(index: JourneyIndex, journey: JourneyDefinition):
     byJourney.set(journey, classified);
   }
   return classified;
+}
+
+const scopes = new WeakMap<SortedRows, Map<string, CustomerScope>>();
+
+/**
+ * The filter's scope over the index's rows. Scopes that depend only on the rows (dates, and
+ * first or last touch) are kept per index state, like the classification: a dashboard asks
+ * for the same ones again and again. Segments and attribute breakdowns read attribute columns
+ * that can be reloaded under the same rows, so those are computed each time.
+ */
+export function scopeOf(index: JourneyIndex, filter: Filter): CustomerScope {
+  const rows = index.rows();
+  const kind = filter.breakdown?.kind ?? 'none';
+  if (filter.segment.length > 0 || (kind !== 'none' && kind !== 'firstTouch' && kind !== 'lastTouch')) {
+    return customerScope(rows, filter, indexContext(index));
+  }
+  let byKey = scopes.get(rows);
+  if (byKey === undefined) {
+    byKey = new Map();
+    scopes.set(rows, byKey);
+  }
+  const key = `${filter.fromMs}/${filter.toMs}/${kind}`;
+  let scope = byKey.get(key);
+  if (scope === undefined) {
+    if (byKey.size >= 16) byKey.clear(); // a handful of date ranges in use at a time
+    scope = customerScope(rows, filter, indexContext(index));
+    byKey.set(key, scope);
+  }
+  return scope;
 }

@@ -2,6 +2,7 @@ import { durationSeconds } from '../journey-definition/duration.ts';
 import type { JourneyDefinition } from '../journey-definition/journey-definition.ts';
 import type { JourneyIndex } from '../journey-index/journey-index.ts';
 import { ReportParamError, type ReportParams } from './filter/filter.ts';
+import type { KernelPlan } from './split/split-kernels.ts';
 
 /** What reports know besides the index: the workspace's journey definitions, by id. */
 export interface ReportEnvironment {
@@ -42,6 +43,8 @@ export interface ReportDefinition<R> {
   /** Attribute paths (event attributes and traits) the index must track before {@link run}. */
   needs(params: ReportParams, environment: ReportEnvironment): string[];
   run(index: JourneyIndex, params: ReportParams, environment: ReportEnvironment): R;
+  /** Reports built on a split kernel: the plan {@link run} runs whole, and a caller may split. */
+  plan?(index: JourneyIndex, params: ReportParams, environment: ReportEnvironment): KernelPlan<R>;
 }
 
 /** The conversion window parameter (`window=7d`), or the fallback. */

@@ -10,6 +10,7 @@ import { pathsReport } from './paths/paths-report.ts';
 import { EMPTY_ENVIRONMENT, positiveInt, type ReportDefinition, type ReportEnvironment } from './report-environment.ts';
 import type { RetentionReport } from './retention/retention.ts';
 import { retentionReport } from './retention/retention-report.ts';
+import type { KernelPlan } from './split/split-kernels.ts';
 import type { StageFunnelReport } from './stage-funnel/stage-funnel.ts';
 import { stageFunnelReport } from './stage-funnel/stage-funnel-report.ts';
 import type { TimelineReport } from './timeline/timeline.ts';
@@ -75,6 +76,19 @@ export function runReport<K extends ReportName>(
   environment: ReportEnvironment = EMPTY_ENVIRONMENT,
 ): ReportTypes[K] {
   return reports[name].run(index, params, environment);
+}
+
+/**
+ * A report's kernel plan when it is built on a split kernel (undefined otherwise): the caller
+ * may run it across threads, with the same result as {@link runReport}.
+ */
+export function reportPlan<K extends ReportName>(
+  index: JourneyIndex,
+  name: K,
+  params: ReportParams = {},
+  environment: ReportEnvironment = EMPTY_ENVIRONMENT,
+): KernelPlan<ReportTypes[K]> | undefined {
+  return (reports[name] as ReportDefinition<ReportTypes[K]>).plan?.(index, params, environment);
 }
 
 function bucketOf(params: ReportParams): Bucket {

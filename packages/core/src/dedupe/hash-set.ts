@@ -24,6 +24,13 @@ export class HashSet53 {
     return this.table.byteLength;
   }
 
+  /** Makes room for `count` members in all, so that adding them does not resize step by step. */
+  reserve(count: number): void {
+    let capacity = this.table.length;
+    while (count * 2 > capacity) capacity *= 2;
+    if (capacity > this.table.length) this.resize(capacity);
+  }
+
   has(hash: number): boolean {
     let slot = hash & this.mask;
     for (;;) {
@@ -50,9 +57,9 @@ export class HashSet53 {
     }
   }
 
-  private resize(): void {
+  private resize(capacity = this.table.length * 2): void {
     const old = this.table;
-    this.table = new Float64Array(old.length * 2).fill(-1);
+    this.table = new Float64Array(capacity).fill(-1);
     this.mask = this.table.length - 1;
     this.count = 0;
     for (const value of old) if (value !== -1) this.add(value);

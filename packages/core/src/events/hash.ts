@@ -11,9 +11,50 @@ export function hash53(text: string, seed = 0): number {
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  return fold53(h1, h2);
+}
+
+/**
+ * {@link hash53} of the text whose UTF-8 bytes are `bytes[start, end)` (well-formed UTF-8), read
+ * without making a string: the same UTF-16 code units, decoded on the way.
+ *
+ * @example hash53Utf8(Buffer.from('é'), 0, 2) === hash53('é') // true
+ */
+export function hash53Utf8(bytes: Uint8Array, start: number, end: number, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = start; i < end; ) {
+    let unit = bytes[i] as number;
+    if (unit < 0x80) i++;
+    else if (unit < 0xe0) {
+      unit = ((unit & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f);
+      i += 2;
+    } else if (unit < 0xf0) {
+      unit = ((unit & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f);
+      i += 3;
+    } else {
+      const point =
+        ((unit & 0x07) << 18) |
+        (((bytes[i + 1] as number) & 0x3f) << 12) |
+        (((bytes[i + 2] as number) & 0x3f) << 6) |
+        ((bytes[i + 3] as number) & 0x3f);
+      i += 4;
+      // Outside the BMP: two UTF-16 units, as String#charCodeAt sees them.
+      const high = 0xd800 + ((point - 0x10000) >> 10);
+      h1 = Math.imul(h1 ^ high, 2654435761);
+      h2 = Math.imul(h2 ^ high, 1597334677);
+      unit = 0xdc00 + ((point - 0x10000) & 0x3ff);
+    }
+    h1 = Math.imul(h1 ^ unit, 2654435761);
+    h2 = Math.imul(h2 ^ unit, 1597334677);
+  }
+  return fold53(h1, h2);
+}
+
+/** Folds the two 32-bit lanes of {@link hash53} into one 53-bit integer. */
+function fold53(lane1: number, lane2: number): number {
+  const h1 = Math.imul(lane1 ^ (lane1 >>> 16), 2246822507) ^ Math.imul(lane2 ^ (lane2 >>> 13), 3266489909);
+  let h2 = Math.imul(lane2 ^ (lane2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

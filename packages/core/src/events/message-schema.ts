@@ -1,8 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { CHANNELS } from './channel.ts';
-import { MESSAGE_TYPES } from './message.ts';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, MESSAGE_TYPES } from './message.ts';
 
-const Id = Type.Union([Type.String({ minLength: 1, maxLength: 256 }), Type.Number(), Type.Null()]);
+const Id = Type.Union([Type.String({ minLength: 1, maxLength: MAX_ID_LENGTH }), Type.Number(), Type.Null()]);
 
 /**
  * The Segment Spec message as it arrives (EVENTS.md). Declared once: it validates ingest,
@@ -11,14 +11,14 @@ const Id = Type.Union([Type.String({ minLength: 1, maxLength: 256 }), Type.Numbe
 export const SegmentMessageSchema = Type.Object(
   {
     type: Type.Union(MESSAGE_TYPES.map((t) => Type.Literal(t))),
-    messageId: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    messageId: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_ID_LENGTH })),
     userId: Type.Optional(Id),
     anonymousId: Type.Optional(Id),
     previousId: Type.Optional(Id),
     groupId: Type.Optional(Id),
     timestamp: Type.Optional(Type.String({ description: 'ISO 8601 with offset' })),
-    event: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
-    name: Type.Optional(Type.Union([Type.String({ maxLength: 512 }), Type.Null()])),
+    event: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_NAME_LENGTH })),
+    name: Type.Optional(Type.Union([Type.String({ maxLength: MAX_NAME_LENGTH }), Type.Null()])),
     properties: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
     traits: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
     context: Type.Optional(

@@ -3,6 +3,15 @@ import type { Channel } from './channel.ts';
 export const MESSAGE_TYPES = ['track', 'identify', 'page', 'screen', 'alias', 'group'] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
+/** The longest messageId, userId, anonymousId, previousId or groupId accepted, in UTF-16 units. */
+export const MAX_ID_LENGTH = 256;
+/** The longest event name, or page or screen name, accepted, in UTF-16 units. */
+export const MAX_NAME_LENGTH = 512;
+/** The deepest nesting of properties, traits and context accepted (deeper is refused). */
+export const MAX_JSON_DEPTH = 32;
+/** The activity of a page or screen view that gives no name. */
+export const UNNAMED_VIEW_ACTIVITY = { page: 'Page Viewed', screen: 'Screen Viewed' } as const;
+
 export type JsonObject = Record<string, unknown>;
 
 /**

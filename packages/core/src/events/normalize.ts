@@ -1,7 +1,15 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { CHANNELS, type Channel } from './channel.ts';
 import { canonicalJson, hash53 } from './hash.ts';
-import { type FieldError, type JsonObject, MESSAGE_TYPES, type NormalizeResult } from './message.ts';
+import {
+  type FieldError,
+  type JsonObject,
+  MAX_ID_LENGTH,
+  MAX_JSON_DEPTH,
+  MESSAGE_TYPES,
+  type NormalizeResult,
+  UNNAMED_VIEW_ACTIVITY,
+} from './message.ts';
 import { SegmentMessageSchema } from './message-schema.ts';
 import { parseIsoTimestamp } from './timestamp.ts';
 
@@ -11,8 +19,8 @@ const checker = TypeCompiler.Compile(SegmentMessageSchema);
 const EXPECTED: Record<string, string> = {
   type: `one of ${MESSAGE_TYPES.join(', ')}`,
   'context.channel': `one of ${CHANNELS.join(', ')}`,
-  userId: 'a non-empty string of at most 256 characters',
-  anonymousId: 'a non-empty string of at most 256 characters',
+  userId: `a non-empty string of at most ${MAX_ID_LENGTH} characters`,
+  anonymousId: `a non-empty string of at most ${MAX_ID_LENGTH} characters`,
   properties: 'an object',
   traits: 'an object',
   context: 'an object',
@@ -50,8 +58,8 @@ export function normalizeMessage(raw: unknown, options: NormalizeOptions): Norma
     }
   }
   for (const field of ['properties', 'traits', 'context'] as const) {
-    if (deeperThan(message[field], MAX_DEPTH)) {
-      errors.push({ field, message: `nested deeper than ${MAX_DEPTH} levels` });
+    if (deeperThan(message[field], MAX_JSON_DEPTH)) {
+      errors.push({ field, message: `nested deeper than ${MAX_JSON_DEPTH} levels` });
     }
   }
   const userId = idOf(message.userId);
@@ -123,18 +131,19 @@ function activityOf(message: Record<string, unknown>): string | null {
     case 'track':
       return message.event as string;
     case 'page':
-      return typeof message.name === 'string' && message.name !== '' ? message.name : 'Page Viewed';
     case 'screen':
-      return typeof message.name === 'string' && message.name !== '' ? message.name : 'Screen Viewed';
+      return typeof message.name === 'string' && message.name !== ''
+        ? message.name
+        : UNNAMED_VIEW_ACTIVITY[message.type];
     default:
       return null;
   }
 }
 
-/** Deeper JSON is refused: nobody's tracking plan needs it, and walking it could exhaust the stack. */
-const MAX_DEPTH = 32;
-
-/** Whether a JSON value nests deeper than `limit` levels (stops walking at the limit). */
+/**
+ * Whether a JSON value nests deeper than `limit` levels (stops walking at the limit). Deeper
+ * JSON is refused: nobody's tracking plan needs it, and walking it could exhaust the stack.
+ */
 function deeperThan(value: unknown, limit: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (limit === 0) return true;

@@ -60,6 +60,9 @@ const MapFields = {
   owner: Type.Optional(Type.String()),
 };
 
+/** Stage sets are bit sets and stage indexes bytes in the reports' kernels. */
+export const MAX_STAGES = 24;
+
 export const StageSchema = Type.Object({ name: Text, ...MapFields }, { additionalProperties: false });
 
 export const TouchpointSchema = Type.Object(
@@ -127,7 +130,11 @@ export const JourneyDefinitionSchema = Type.Object(
     scenario: Type.Optional(Type.String()),
     personas: Type.Optional(Type.Array(PersonaSchema)),
     stages: Type.Optional(
-      Type.Array(StageSchema, { minItems: 1, description: 'in order; default: the five CX stages' }),
+      Type.Array(StageSchema, {
+        minItems: 1,
+        maxItems: MAX_STAGES,
+        description: 'in order; default: the five CX stages',
+      }),
     ),
     touchpoints: Type.Array(TouchpointSchema, { minItems: 1 }),
     funnels: Type.Optional(Type.Array(FunnelSchema)),

@@ -59,6 +59,40 @@ describe('JourneyIndex', () => {
   });
 });
 
+describe('JourneyIndex.addEncodedColumns', () => {
+  it('does exactly what addEncoded does for each event, in arrival order', () => {
+    const events = [
+      { ...ev('anon:a', 'A', 1), seq: 1 },
+      { ...ev('u1', 'B', 1, { anonymousId: 'anon:a', channel: 'web' as const }), seq: 2 },
+      { ...ev('u2', 'C', 2, { anonymousId: 'anon:a' }), seq: 3 },
+      { ...ev('u2', null, 3, { type: 'alias', previousId: 'anon:b' }), seq: 4 },
+      { ...ev('anon:b', 'D', 0), seq: 5 },
+      { ...ev('u1', null, 4, { type: 'alias', previousId: 'u2' }), seq: 6 },
+    ];
+    const one = new JourneyIndex();
+    for (const e of events) one.add(e);
+    const columns = new JourneyIndex();
+    const codes = events.map((e) =>
+      columns.encode(e, { userCode: -1, anonymousCode: -1, previousCode: -1, activityCode: -1 }),
+    );
+    const pick = <T>(f: (i: number) => T) => events.map((_, i) => f(i));
+    columns.addEncodedColumns({
+      length: events.length,
+      seq: Float64Array.from(pick((i) => events[i]?.seq ?? 0)),
+      timestampMs: Float64Array.from(pick((i) => events[i]?.timestampMs ?? 0)),
+      channel: Uint8Array.from(pick((i) => (events[i]?.channel === 'web' ? 1 : 0))),
+      userCode: Int32Array.from(pick((i) => codes[i]?.userCode ?? -1)),
+      anonymousCode: Int32Array.from(pick((i) => codes[i]?.anonymousCode ?? -1)),
+      previousCode: Int32Array.from(pick((i) => codes[i]?.previousCode ?? -1)),
+      activityCode: Int32Array.from(pick((i) => codes[i]?.activityCode ?? -1)),
+      alias: Uint8Array.from(pick((i) => (events[i]?.type === 'alias' ? 1 : 0))),
+    });
+    expect(journeys(columns)).toEqual(journeys(one));
+    expect(journeys(columns)).toEqual({ u1: ['D', 'A', 'B', 'C'] });
+    expect(columns.rows()).toEqual(one.rows());
+  });
+});
+
 describe('Dictionary.restore', () => {
   it('keeps codes by position even when two stored names are equal', async () => {
     const { Dictionary } = await import('./dictionary.ts');

@@ -28,6 +28,23 @@ export interface EncodedIdentity {
 }
 
 /**
+ * Encoded events as columns, in arrival order (a bulk load): what {@link JourneyIndex.addEncoded}
+ * takes of each event. Codes are -1 when absent; `channel` is the channel code; `alias` is 1 for
+ * alias messages.
+ */
+export interface EncodedColumns {
+  length: number;
+  seq: Float64Array;
+  timestampMs: Float64Array;
+  channel: Uint8Array;
+  userCode: Int32Array;
+  anonymousCode: Int32Array;
+  previousCode: Int32Array;
+  activityCode: Int32Array;
+  alias: Uint8Array;
+}
+
+/**
  * The journey index: every journey event as dictionary-encoded typed arrays sorted by
  * customer, time and arrival, with identities stitched. Events arrive in any order through
  * {@link add}; {@link rows} folds them (and any identity merges) into the sorted layout on
@@ -78,6 +95,32 @@ export class JourneyIndex {
     );
   }
 
+  /**
+   * Adds encoded events given as columns, in arrival order: {@link addEncoded} for each, but
+   * without attributes (the columns hold none): tracked attributes are marked stale instead.
+   */
+  addEncodedColumns(events: EncodedColumns): void {
+    this.addedWithoutAttributes();
+    const graph = this.identities;
+    for (let i = 0; i < events.length; i++) {
+      const userCode = events.userCode[i] as number;
+      const anonymousCode = events.anonymousCode[i] as number;
+      const previousCode = events.previousCode[i] as number;
+      const activityCode = events.activityCode[i] as number;
+      if (userCode >= 0) graph.markUser(userCode);
+      if (events.alias[i] === 1 && previousCode >= 0 && userCode >= 0) this.linkCoded(true, userCode, previousCode);
+      else if (userCode >= 0 && anonymousCode >= 0) this.linkCoded(false, userCode, anonymousCode);
+      if (activityCode < 0) continue;
+      this.pending.push(
+        userCode >= 0 ? userCode : anonymousCode,
+        events.timestampMs[i] as number,
+        activityCode,
+        events.channel[i] as number,
+        events.seq[i] as number,
+      );
+    }
+  }
+
   /** Adds one event (encode, then add). */
   add(event: IndexableEvent): void {
     this.addEncoded(event, this.encode(event, { userCode: -1, anonymousCode: -1, previousCode: -1, activityCode: -1 }));
@@ -90,7 +133,7 @@ export class JourneyIndex {
 
   /** Adds rows whose identities and activities are already codes of this index (bulk load). */
   addCodedRows(rows: CodedRows): void {
-    if (this.attributes.events.size > 0) this.attributes.stale = true;
+    this.addedWithoutAttributes();
     this.pending.appendColumns(rows.length, rows.identity, rows.timestampMs, rows.activity, rows.channel, rows.seq);
   }
 
@@ -169,7 +212,6 @@ export class JourneyIndex {
         if (row >= 0) column[row] = loaded.code[i] as number;
       }
     }
-    this.attributes.stale = false;
   }
 
   /** Keeps a customer trait (its identify history from the store); later identify calls add to it. */
@@ -199,6 +241,12 @@ export class JourneyIndex {
     const byRun = new Int32Array(rows.runCount);
     for (let r = 0; r < rows.runCount; r++) byRun[r] = byCustomer[rows.customer[rows.runStart[r]]] as number;
     return { values: tracked.values.values, byRun };
+  }
+
+  /** Events were added in bulk without their attributes: whatever is tracked must be reloaded. */
+  private addedWithoutAttributes(): void {
+    const tracked = this.attributes;
+    if (tracked.events.size > 0 || tracked.traits.size > 0) tracked.stale = true;
   }
 
   private emptyRows(capacity: number): RowColumns {

@@ -2,7 +2,9 @@ import { basename } from 'node:path';
 import type { Channel } from '@waymark/core';
 import type { Rejection } from '../ingest/ingest-result.ts';
 import type { IngestPipeline } from '../ingest/pipeline.ts';
+import { BULK_BLOCK_BYTES, importJsonlBulk } from './jsonl-bulk-import.ts';
 import { readJsonl } from './jsonl-reader.ts';
+import { openLineBlocks } from './line-blocks.ts';
 import { openInput } from './open-input.ts';
 import type { RecordReader } from './source-record.ts';
 
@@ -17,6 +19,16 @@ export interface ImportOptions {
   onProgress?: (progress: { bytesRead: number; totalBytes: number; records: number }) => void;
   /** Rejections kept in the summary (the count is always exact). */
   maxRejectionsListed?: number;
+  /**
+   * JSONL: let the store read, validate and store the common lines itself (default true when
+   * the store can; the embedded DuckDB store can). False sends every line through the ingest
+   * pipeline; the summary, the stored events and the index are the same either way.
+   */
+  jsonlBulk?: boolean;
+  /** The receive time of each batch (messages without a timestamp get it); default Date.now. */
+  now?: () => number;
+  /** JSONL bulk import: bytes per block (tests use small blocks to cross block boundaries). */
+  bulkBlockBytes?: number;
 }
 
 export interface ImportSummary {
@@ -29,6 +41,8 @@ export interface ImportSummary {
   /** The first rejections, each with its 1-based line and the reasons. */
   rejected: Rejection[];
   seconds: number;
+  /** JSONL bulk import: how many lines the store validated itself, and how many went to normalizeMessage. */
+  bulk?: { storeLines: number; javascriptLines: number };
 }
 
 // Big commits: DuckDB writes row groups of this size straight to the database file (no WAL copy).
@@ -45,7 +59,8 @@ export function formatOf(path: string): ImportFormat {
 
 /**
  * Streams a file through the ingest pipeline in batches: memory stays flat whatever the file
- * size, and each batch is durable before the next is read.
+ * size, and each batch is durable before the next is read. JSONL goes the bulk way when the
+ * store can load it itself (see jsonl-bulk-import.ts), with the same results.
  */
 export async function importFile(
   pipeline: IngestPipeline,
@@ -54,21 +69,10 @@ export async function importFile(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const format = options.format ?? formatOf(path);
-  const input = await openInput(path);
-  const source = `import:${basename(path)}`;
   if (format === 'csv' && options.mappingPath === undefined) {
     throw new Error('CSV import needs a mapping file (--mapping FILE)');
   }
-  // XES and CSV readers (and their parsers) load only when a file of theirs is imported.
-  let reader: RecordReader;
-  if (format === 'jsonl') reader = readJsonl(input.stream);
-  else if (format === 'xes') reader = (await import('./xes-reader.ts')).readXes(input.stream, { source });
-  else {
-    const { loadCsvMapping } = await import('./csv-mapping.ts');
-    const mapping = await loadCsvMapping(options.mappingPath as string);
-    reader = (await import('./csv-reader.ts')).readCsv(input.stream, mapping);
-  }
-
+  const source = `import:${basename(path)}`;
   const maxListed = options.maxRejectionsListed ?? 100;
   const summary: ImportSummary = {
     file: path,
@@ -84,6 +88,53 @@ export async function importFile(
     summary.rejectedCount++;
     if (summary.rejected.length < maxListed) summary.rejected.push(rejection);
   };
+  const now = options.now ?? Date.now;
+  const defaultChannel = options.defaultChannel ?? null;
+
+  const bulkLoader = format === 'jsonl' && options.jsonlBulk !== false ? pipeline.openJsonlBulkLoader() : null;
+  if (bulkLoader !== null) {
+    const loader = await bulkLoader;
+    const input = await openLineBlocks(path, options.bulkBlockBytes ?? BULK_BLOCK_BYTES);
+    try {
+      await importJsonlBulk(pipeline, loader, input.blocks, {
+        source,
+        defaultChannel,
+        now,
+        reject,
+        onBlock: (counts) => {
+          summary.bulk ??= { storeLines: 0, javascriptLines: 0 };
+          summary.bulk.storeLines += counts.storeLines;
+          summary.bulk.javascriptLines += counts.javascriptLines;
+          summary.records += counts.records;
+          summary.accepted += counts.accepted;
+          summary.duplicates += counts.duplicates;
+          options.onProgress?.({
+            bytesRead: input.bytesRead(),
+            totalBytes: input.totalBytes,
+            records: summary.records,
+          });
+        },
+      });
+    } finally {
+      await input.blocks.return?.();
+      await loader.close();
+    }
+    summary.seconds = (performance.now() - started) / 1000;
+    return summary;
+  }
+
+  const input = await openInput(path);
+  const progress = () =>
+    options.onProgress?.({ bytesRead: input.bytesRead(), totalBytes: input.totalBytes, records: summary.records });
+  // XES and CSV readers (and their parsers) load only when a file of theirs is imported.
+  let reader: RecordReader;
+  if (format === 'jsonl') reader = readJsonl(input.stream);
+  else if (format === 'xes') reader = (await import('./xes-reader.ts')).readXes(input.stream, { source });
+  else {
+    const { loadCsvMapping } = await import('./csv-mapping.ts');
+    const mapping = await loadCsvMapping(options.mappingPath as string);
+    reader = (await import('./csv-reader.ts')).readCsv(input.stream, mapping);
+  }
   let messages: unknown[] = [];
   let lines: number[] = [];
   // One batch commits while the next is read and validated: reading and storing overlap.
@@ -91,12 +142,12 @@ export async function importFile(
   const flush = async (): Promise<void> => {
     if (messages.length === 0) return;
     const submitted = pipeline
-      .submit(messages, { source, positions: lines, defaultChannel: options.defaultChannel ?? null })
+      .submit(messages, { source, positions: lines, defaultChannel, receivedAtMs: now() })
       .then((result) => {
         summary.accepted += result.accepted;
         summary.duplicates += result.duplicates;
         for (const rejection of result.rejected) reject(rejection);
-        options.onProgress?.({ bytesRead: input.bytesRead(), totalBytes: input.totalBytes, records: summary.records });
+        progress();
       });
     // Awaited below or at the end; this only keeps a failure from counting as unhandled meanwhile.
     submitted.catch(() => undefined);

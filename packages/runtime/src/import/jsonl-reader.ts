@@ -31,6 +31,14 @@ export async function* readJsonl(stream: Readable): RecordReader {
   }
 }
 
+/**
+ * One line of JSON Lines (without its newline; a trailing CR is dropped) as {@link readJsonl}
+ * reads it: a record, or null for a blank line.
+ */
+export function readJsonlLine(text: string, line: number): SourceRecord | null {
+  return recordOf(text, 0, text.length, line);
+}
+
 function recordOf(text: string, start: number, end: number, line: number): SourceRecord | null {
   const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
   const content = text.slice(start, stop);

@@ -9,6 +9,8 @@ export interface Input {
   /** Bytes of the file on disk read so far, and in all: progress, whatever the compression. */
   bytesRead(): number;
   totalBytes: number;
+  /** Whether the file is gzip (and the stream gunzips it). */
+  gzip: boolean;
 }
 
 /** Opens a file for streaming, gunzipping it when it starts with the gzip magic bytes. */
@@ -24,5 +26,6 @@ export async function openInput(path: string): Promise<Input> {
     stream: gzip ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw,
     bytesRead: () => raw.bytesRead,
     totalBytes: size,
+    gzip,
   };
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { type Channel, HashSet53, hash53, type JourneyIndex, normalizeMessage } from '@waymark/core';
-import type { EventStore, StoredEvent } from '@waymark/storage';
+import type { DictionaryAdditions, EventStore, JsonlBulkLoading, StoredEvent } from '@waymark/storage';
 import type { IngestResult, Rejection } from './ingest-result.ts';
 import { Serial } from './serial.ts';
 
@@ -22,6 +22,22 @@ interface PendingCommit {
   done: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
+}
+
+/**
+ * What a bulk load (which stores rows itself, e.g. the JSONL bulk import) uses of the pipeline
+ * while it holds it, and must keep in step: the dedupe prefilter, arrival numbers, the index.
+ */
+export interface BulkWindow {
+  /** Hashes of every stored message id (a hit is a "maybe": confirm against the store). */
+  readonly seen: HashSet53;
+  readonly index: JourneyIndex;
+  /** Arrival numbers for `count` new events, in order; returns the first. */
+  takeSeqs(count: number): number;
+  /** Dictionary entries the index holds and the store does not (after a failed commit): store them first. */
+  unstoredDictionary(): DictionaryAdditions | null;
+  /** Everything in the index's dictionaries is now in the store. */
+  dictionaryStored(): void;
 }
 
 /** What the dedupe decision left a submit to wait for. */
@@ -133,6 +149,57 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
     return { accepted: fresh.length, duplicates, waits };
   }
 
+  /**
+   * Runs one step of a bulk load with no submit deciding and no commit running meanwhile, so
+   * that what it stores is deduplicated against everything before it and everything after it
+   * is deduplicated against it. Hold it for one block, not a whole file: HTTP ingest waits.
+   */
+  bulk<T>(work: (window: BulkWindow) => Promise<T>): Promise<T> {
+    return this.decisions.run(() =>
+      this.commits.run(async () => {
+        const seen = this.seen ?? (await this.seenLoading);
+        return work({
+          seen,
+          index: this.index,
+          takeSeqs: (count) => {
+            const first = this.nextSeq;
+            this.nextSeq += count;
+            return first;
+          },
+          unstoredDictionary: () => {
+            const identities = this.index.identities.size;
+            const activities = this.index.activities.size;
+            if (identities === this.persistedIdentities && activities === this.persistedActivities) return null;
+            return this.unpersistedNames();
+          },
+          dictionaryStored: () => {
+            this.persistedIdentities = this.index.identities.size;
+            this.persistedActivities = this.index.activities.size;
+          },
+        });
+      }),
+    );
+  }
+
+  /** The dictionary entries the index has and the store does not yet. */
+  private unpersistedNames(): DictionaryAdditions {
+    return {
+      identities: {
+        fromCode: this.persistedIdentities,
+        names: this.index.identities.namesFrom(this.persistedIdentities),
+      },
+      activities: {
+        fromCode: this.persistedActivities,
+        names: this.index.activities.values.slice(this.persistedActivities),
+      },
+    };
+  }
+
+  /** A bulk JSONL loader, when the store can load JSONL itself. */
+  openJsonlBulkLoader(): Promise<JsonlBulkLoading> | null {
+    return this.store.openJsonlBulkLoader?.() ?? null;
+  }
+
   /** Memory held by the dedupe prefilter. */
   async dedupeBytes(): Promise<number> {
     return (await this.seenLoading).byteLength;
@@ -187,16 +254,7 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
     const identities = this.index.identities.size;
     const activities = this.index.activities.size;
     try {
-      await this.store.append(batch.events, {
-        identities: {
-          fromCode: this.persistedIdentities,
-          names: this.index.identities.namesFrom(this.persistedIdentities),
-        },
-        activities: {
-          fromCode: this.persistedActivities,
-          names: this.index.activities.values.slice(this.persistedActivities),
-        },
-      });
+      await this.store.append(batch.events, this.unpersistedNames());
     } catch (error) {
       this.forgetInFlight(batch);
       batch.reject(error);

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { histogramCells, histogramSteps, keepQuantileSteps, type SortedRows } from '@waymark/core';
+import { histogramCells, histogramSteps, keepQuantileSteps, type SortedRows, splitKernel } from '@waymark/core';
 import type { KernelReply, KernelRequest } from './messages.ts';
 
 /** Runs one kernel pass over a range of customers for the main thread. */
@@ -7,6 +7,12 @@ parentPort?.on('message', (request: KernelRequest) => {
   let reply: KernelReply;
   try {
     const rows = request.rows as SortedRows;
+    if (request.op === 'collect') {
+      const part = splitKernel(request.kernel).collect(rows, request.input, request.runFrom, request.runTo);
+      reply = { ok: true, part };
+      parentPort?.postMessage(reply, ownBuffers(part));
+      return;
+    }
     if (request.op === 'histogram') {
       const histogram = new Int32Array(histogramCells(request.activityCount));
       histogramSteps(rows, request.activityCount, request.runFrom, request.runTo, histogram, request.stepCell);
@@ -31,3 +37,15 @@ parentPort?.on('message', (request: KernelRequest) => {
 });
 
 parentPort?.postMessage({ ok: true, ready: true });
+
+/** The buffers a part owns (not shared memory), to move back instead of copying. */
+function ownBuffers(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (Array.isArray(value)) {
+    for (const item of value) ownBuffers(item, found);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) ownBuffers(item, found);
+  }
+  return [...found];
+}

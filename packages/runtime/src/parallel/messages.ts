@@ -1,4 +1,4 @@
-import type { QuantileLayout, SortedRows } from '@waymark/core';
+import type { QuantileLayout, SortedRows, SplitKernelName } from '@waymark/core';
 
 /** The part of the index a kernel pass reads (typed arrays on shared memory: not copied). */
 export type SharedRows = Pick<SortedRows, 'activity' | 'timestampMs' | 'runStart' | 'runCount' | 'length'>;
@@ -22,6 +22,15 @@ export type KernelRequest =
       stepCell: Int32Array;
       fill: Int32Array;
       kept: Float64Array;
+    }
+  | {
+      /** A split kernel's pass over customers [runFrom, runTo). */
+      op: 'collect';
+      kernel: SplitKernelName;
+      rows: SortedRows;
+      input: unknown;
+      runFrom: number;
+      runTo: number;
     };
 
-export type KernelReply = { ok: true; histogram?: Int32Array } | { ok: false; error: string };
+export type KernelReply = { ok: true; histogram?: Int32Array; part?: unknown } | { ok: false; error: string };

@@ -1,4 +1,4 @@
-import { directlyFollows, generateSimpleJourneys } from '@waymark/core';
+import { directlyFollows, generateSimpleJourneys, reportNeeds, reportPlan, runReport } from '@waymark/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../import/import-file.ts';
 import { Workspace } from '../workspace/workspace.ts';
@@ -41,6 +41,34 @@ describe('ParallelKernels', () => {
     const names = workspace.index.activities.values;
     const answers = await Promise.all([1, 2, 3].map(() => kernels.directlyFollows(rows, names)));
     for (const answer of answers) expect(answer).toEqual(directlyFollows(rows, names));
+    await workspace.close();
+  });
+
+  it('splits the stage funnel and event funnels across the threads with the one-thread answer', async () => {
+    const journeyFile = new URL('../../../../examples/journeys/simple-subscription.yaml', import.meta.url).pathname;
+    const workspace = await Workspace.open(':memory:', { journeyFiles: [journeyFile] });
+    const messages: unknown[] = [];
+    generateSimpleJourneys({ customers: 3000, seed: 5 }, (line) => messages.push(JSON.parse(line)));
+    await workspace.pipeline.submit(messages, { source: 't' });
+    const environment = workspace.environment();
+    const cases = [
+      ['stage-funnel', {}],
+      ['stage-funnel', { breakdown: 'firstTouch', window: '7d' }],
+      ['funnel', { dropOffAfter: '1', limit: '5' }],
+      ['funnel', { mode: 'strict', breakdown: 'lastTouch' }],
+      ['retention', { startEvent: 'Order Completed', returnEvent: 'App Opened', period: 'week' }],
+      ['paths', { startEvent: 'Plans Viewed', depth: '4' }],
+    ] as const;
+    for (const [name, params] of cases) {
+      await workspace.track(reportNeeds(name, params, environment));
+      const plan = reportPlan(workspace.index, name, params, environment);
+      if (plan === undefined) throw new Error(`${name} has no kernel plan`);
+      const split = await kernels.runPlan(plan);
+      expect(split).toEqual(runReport(workspace.index, name, params, environment));
+      if ('total' in split) expect(split.total.customers).toBe(3000);
+      else if ('cohorts' in split) expect(split.cohorts.length).toBeGreaterThan(0);
+      else expect(split.variants.length).toBeGreaterThan(0);
+    }
     await workspace.close();
   });
 });

@@ -6,13 +6,16 @@ import {
   fitsHistogram,
   histogramCells,
   histogramSteps,
+  type KernelPlan,
   keepQuantileSteps,
   keptPerSlot,
   presentEdges,
   quantileLayout,
+  runPlan,
   type SortedRows,
   selectQuantiles,
   sharedArray,
+  splitKernel,
 } from '@waymark/core';
 import { Serial } from '../ingest/serial.ts';
 import type { KernelReply, KernelRequest, SharedRows } from './messages.ts';
@@ -108,6 +111,36 @@ export class ParallelKernels {
     return dfgReport(rows, activityNames, presentEdges(a, layout.edgeCount, selectQuantiles(layout, kept)));
   }
 
+  /**
+   * A report built on a split kernel: the main thread collects the first half of the
+   * customers while the worker collects the second, then the parts are merged.
+   */
+  runPlan<Report>(plan: KernelPlan<Report>): Promise<Report> {
+    return this.serial.run(async () => {
+      const rows = plan.rows;
+      if (
+        rows.length < this.minEvents ||
+        !(rows.timestampMs.buffer instanceof SharedArrayBuffer) ||
+        rows.runCount < 2
+      ) {
+        return runPlan(plan);
+      }
+      const kernel = splitKernel(plan.kernel);
+      const middle = middleRun(rows);
+      const theirs = this.call({
+        op: 'collect',
+        kernel: plan.kernel,
+        rows,
+        input: plan.input,
+        runFrom: middle,
+        runTo: rows.runCount,
+      });
+      const mine = kernel.collect(rows, plan.input, 0, middle);
+      const part = kernel.merge([mine, (await theirs).part]);
+      return plan.present(kernel.finish(rows, plan.input, part));
+    });
+  }
+
   private cells = new Int32Array(0);
 
   /** A reused shared scratch array (allocating and zeroing 40 MB per report would cost more than the split saves). */
@@ -120,7 +153,7 @@ export class ParallelKernels {
     await this.worker.terminate();
   }
 
-  private call(request: KernelRequest): Promise<{ histogram?: Int32Array }> {
+  private call(request: KernelRequest): Promise<{ histogram?: Int32Array; part?: unknown }> {
     this.worker.ref();
     return new Promise((resolve, reject) => {
       const onError = (error: Error) => {

@@ -2,12 +2,14 @@ import {
   HashSet53,
   type JourneyDefinition,
   JourneyIndex,
+  type LoadedEventAttribute,
   parseAttributePath,
   type ReportEnvironment,
   type ReportName,
   type ReportParams,
   type ReportTypes,
   reportNeeds,
+  reportPlan,
   runReport,
   type TimelineReport,
 } from '@waymark/core';
@@ -52,8 +54,8 @@ export class Workspace {
 
   /**
    * Runs a report (the entry point the server and CLI share). The same result as core's
-   * `runReport`; the DFG runs on both cores when parallel kernels are up, and the timeline
-   * gets the details only the store holds.
+   * `runReport`; the DFG and the reports built on split kernels run on both cores when the
+   * parallel kernels are up, and the timeline gets the details only the store holds.
    */
   async report<K extends ReportName>(name: K, params: ReportParams = {}): Promise<ReportTypes[K]> {
     if (name === 'dfg' && this.kernels !== null) {
@@ -61,7 +63,11 @@ export class Workspace {
     }
     const environment = this.environment();
     await this.track(reportNeeds(name, params, environment));
-    const report = runReport(this.index, name, params, environment);
+    const plan = this.kernels === null ? undefined : reportPlan(this.index, name, params, environment);
+    const report =
+      plan !== undefined && this.kernels !== null
+        ? await this.kernels.runPlan(plan)
+        : runReport(this.index, name, params, environment);
     if (name !== 'timeline') return report;
     return (await timelineFromStore(this.store, this.index, report as TimelineReport)) as ReportTypes[K];
   }
@@ -76,18 +82,21 @@ export class Workspace {
    */
   async track(paths: readonly string[]): Promise<void> {
     const index = this.index;
+    const tracked = index.attributes;
     const missing = (path: string): boolean =>
-      path.startsWith('traits.')
-        ? !index.attributes.traits.has(path)
-        : !index.attributes.events.has(path) || index.attributes.stale;
-    if (!paths.some(missing)) return;
+      path.startsWith('traits.') ? !tracked.traits.has(path) : !tracked.events.has(path);
+    if (!tracked.stale && !paths.some(missing)) return;
     await this.pipeline.exclusive(async () => {
-      const reload = index.attributes.stale ? [...index.attributes.events.keys()] : [];
-      for (const path of new Set([...paths.filter(missing), ...reload])) {
-        const parsed = parseAttributePath(path);
-        if (parsed.scope === 'traits') index.trackTrait(path, await this.store.traitHistory(parsed));
-        else index.trackEventAttribute(path, await this.store.eventAttribute(parsed));
+      const stale = tracked.stale;
+      const reload = stale ? [...tracked.events.keys(), ...tracked.traits.keys()] : [];
+      const wanted = [...new Set([...paths.filter(missing), ...reload])];
+      const events = wanted.filter((path) => !path.startsWith('traits.'));
+      const loaded = await this.store.eventAttributes(events.map(parseAttributePath));
+      for (const [i, path] of events.entries()) index.trackEventAttribute(path, loaded[i] as LoadedEventAttribute);
+      for (const path of wanted.filter((p) => p.startsWith('traits.'))) {
+        index.trackTrait(path, await this.store.traitHistory(parseAttributePath(path)));
       }
+      if (stale) tracked.stale = false;
     });
   }
 

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorResponse } from '../api-types.ts';
 
 /** Constant-time string comparison, so a key cannot be guessed byte by byte from timings. */
 export function sameSecret(given: string, expected: string): boolean {
@@ -32,7 +33,8 @@ export function requireAdmin(adminToken: string | null) {
     const query = queryAllowed ? (request.query as { token?: string } | undefined)?.token : undefined;
     const given = header?.startsWith('Bearer ') ? header.slice(7) : query;
     if (given === undefined || !sameSecret(given, adminToken)) {
-      await reply.code(401).send({ error: 'admin token required: send Authorization: Bearer <token>' });
+      const body: ErrorResponse = { error: 'admin token required: send Authorization: Bearer <token>' };
+      await reply.code(401).send(body);
     }
   };
 }

@@ -1,6 +1,7 @@
 import { SegmentBatchSchema } from '@waymark/core';
 import type { Workspace } from '@waymark/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorResponse, IngestResponse } from '../api-types.ts';
 import { sameSecret, writeKeyOf } from '../auth/credentials.ts';
 
 const SINGLE_TYPES = ['track', 'identify', 'page', 'screen', 'alias', 'group'] as const;
@@ -14,7 +15,8 @@ export function segmentRoutes(app: FastifyInstance, workspace: Workspace, writeK
   const authorize = async (request: FastifyRequest, reply: FastifyReply): Promise<boolean> => {
     const given = writeKeyOf(request);
     if (given === null || !sameSecret(given, writeKey)) {
-      await reply.code(401).send({ success: false, error: 'write key required: HTTP Basic user name' });
+      const body: ErrorResponse = { success: false, error: 'write key required: HTTP Basic user name' };
+      await reply.code(401).send(body);
       return false;
     }
     return true;
@@ -29,7 +31,7 @@ export function segmentRoutes(app: FastifyInstance, workspace: Workspace, writeK
     const withContext = shared === undefined ? messages : messages.map((m) => mergeContext(m, shared));
     try {
       const result = await workspace.pipeline.submit(withContext, { source: 'http', receivedAtMs: Date.now() });
-      const body = {
+      const body: IngestResponse = {
         success: result.rejected.length === 0,
         accepted: result.accepted,
         duplicates: result.duplicates,
@@ -39,19 +41,24 @@ export function segmentRoutes(app: FastifyInstance, workspace: Workspace, writeK
       return reply.code(allBad ? 400 : 200).send(body);
     } catch (error) {
       request.log.error(error, 'ingest commit failed');
-      return reply.code(503).send({ success: false, error: 'events could not be stored; retry' });
+      const body: ErrorResponse = { success: false, error: 'events could not be stored; retry' };
+      return reply.code(503).send(body);
     }
   };
 
-  app.post('/v1/batch', { schema: { body: SegmentBatchSchema } }, async (request, reply) => {
-    if (!(await authorize(request, reply))) return reply;
-    const body = request.body as { batch: unknown[]; context?: Record<string, unknown> };
-    if (body.batch.length === 0) return reply.send({ success: true, accepted: 0, duplicates: 0, rejected: [] });
-    return ingest(request, reply, body.batch, body.context);
-  });
+  app.post<{ Reply: IngestResponse | ErrorResponse }>(
+    '/v1/batch',
+    { schema: { body: SegmentBatchSchema } },
+    async (request, reply) => {
+      if (!(await authorize(request, reply))) return reply;
+      const body = request.body as { batch: unknown[]; context?: Record<string, unknown> };
+      if (body.batch.length === 0) return reply.send({ success: true, accepted: 0, duplicates: 0, rejected: [] });
+      return ingest(request, reply, body.batch, body.context);
+    },
+  );
 
   for (const type of SINGLE_TYPES) {
-    app.post(`/v1/${type}`, async (request, reply) => {
+    app.post<{ Reply: IngestResponse | ErrorResponse }>(`/v1/${type}`, async (request, reply) => {
       if (!(await authorize(request, reply))) return reply;
       const body = request.body;
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {

@@ -1,6 +1,7 @@
 import type { Workspace } from '@waymark/runtime';
 import type { StoredEvent } from '@waymark/storage';
 import type { FastifyInstance } from 'fastify';
+import type { LiveEvent, LiveMessage } from '../api-types.ts';
 
 /** Events per server-sent message at most; a busy stream sends the newest and a count of the rest. */
 const MAX_EVENTS_PER_MESSAGE = 50;
@@ -20,16 +21,19 @@ export function liveRoutes(app: FastifyInstance, workspace: Workspace): void {
     });
     out.write(': connected\n\n');
     const onCommit = (events: readonly StoredEvent[]): void => {
-      const newest = events.slice(-MAX_EVENTS_PER_MESSAGE).map((e) => ({
-        messageId: e.messageId,
-        type: e.type,
-        userId: e.userId,
-        anonymousId: e.anonymousId,
-        activity: e.activity,
-        channel: e.channel,
-        timestamp: new Date(e.timestampMs).toISOString(),
-      }));
-      out.write(`data: ${JSON.stringify({ total: events.length, events: newest })}\n\n`);
+      const newest = events.slice(-MAX_EVENTS_PER_MESSAGE).map(
+        (e): LiveEvent => ({
+          messageId: e.messageId,
+          type: e.type,
+          userId: e.userId,
+          anonymousId: e.anonymousId,
+          activity: e.activity,
+          channel: e.channel,
+          timestamp: new Date(e.timestampMs).toISOString(),
+        }),
+      );
+      const message: LiveMessage = { total: events.length, events: newest };
+      out.write(`data: ${JSON.stringify(message)}\n\n`);
     };
     workspace.pipeline.on('committed', onCommit);
     const heartbeat = setInterval(() => out.write(': heartbeat\n\n'), 15_000);

@@ -11,36 +11,58 @@ export function jsonPath(keys: readonly string[]): string {
 }
 
 /**
- * An event attribute of every journey row, dictionary-encoded in SQL so only integers and the
- * distinct values cross into JavaScript.
+ * Event attributes of every journey row, dictionary-encoded in SQL so only integers and the
+ * distinct values cross into JavaScript. Each scope's JSON (properties, context) is parsed
+ * once for all its paths: DuckDB extracts a list of values per row, then each path is coded
+ * from its place in the list.
  */
-export async function readEventAttribute(
+export async function readEventAttributes(
   connection: DuckDBConnection,
-  path: AttributePath,
-): Promise<LoadedEventAttribute> {
-  const column = path.scope === 'properties' ? 'properties' : 'context';
-  const rows = `SELECT seq, json_extract_string(${column}, $path) AS value FROM events
-    WHERE activity_code IS NOT NULL AND json_type(${column}, $path) IN ${SCALAR_TYPES}`;
-  const { values, seq, code } = await readCoded(connection, rows, path, []);
-  return { values, seq, code };
+  paths: readonly AttributePath[],
+): Promise<LoadedEventAttribute[]> {
+  const loaded = new Map<AttributePath, LoadedEventAttribute>();
+  for (const scope of ['properties', 'context'] as const) {
+    const inScope = paths.filter((path) => (path.scope === 'properties' ? 'properties' : 'context') === scope);
+    if (inScope.length === 0) continue;
+    const list = `[${inScope.map((path) => sqlText(jsonPath(path.keys))).join(', ')}]`;
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE attribute_lists AS
+       SELECT seq, json_extract_string(${scope}, ${list}) AS v, json_type(${scope}, ${list}) AS t
+       FROM events WHERE activity_code IS NOT NULL AND ${scope} IS NOT NULL`,
+    );
+    try {
+      for (const [i, path] of inScope.entries()) {
+        const rows = `SELECT seq, v[${i + 1}] AS value FROM attribute_lists WHERE t[${i + 1}] IN ${SCALAR_TYPES}`;
+        const { values, seq, code } = await readCoded(connection, rows, []);
+        loaded.set(path, { values, seq, code });
+      }
+    } finally {
+      await connection.run('DROP TABLE IF EXISTS attribute_lists');
+    }
+  }
+  return paths.map((path) => loaded.get(path) as LoadedEventAttribute);
+}
+
+/** A SQL string literal. */
+function sqlText(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }
 
 /** A trait's identify history in arrival order: who (identity code), when (seq), what. */
 export async function readTrait(connection: DuckDBConnection, path: AttributePath): Promise<LoadedTrait> {
-  const rows = `SELECT seq, coalesce(user_code, anonymous_code) AS identity, json_extract_string(traits, $path) AS value
-    FROM events WHERE type = 'identify' AND json_type(traits, $path) IN ${SCALAR_TYPES}`;
-  const { values, seq, code, extra } = await readCoded(connection, rows, path, ['identity']);
+  const at = sqlText(jsonPath(path.keys));
+  const rows = `SELECT seq, coalesce(user_code, anonymous_code) AS identity, json_extract_string(traits, ${at}) AS value
+    FROM events WHERE type = 'identify' AND json_type(traits, ${at}) IN ${SCALAR_TYPES}`;
+  const { values, seq, code, extra } = await readCoded(connection, rows, ['identity']);
   return { values, seq, code, identity: extra[0] as Int32Array };
 }
 
 async function readCoded(
   connection: DuckDBConnection,
   rows: string,
-  path: AttributePath,
   extraIntegerColumns: readonly string[],
 ): Promise<{ values: string[]; seq: Float64Array; code: Int32Array; extra: Int32Array[] }> {
-  const params = { path: jsonPath(path.keys) };
-  await connection.run(`CREATE OR REPLACE TEMP TABLE attribute_rows AS ${rows}`, params);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE attribute_rows AS ${rows}`);
   try {
     const valueRows = (
       await connection.runAndReadAll('SELECT DISTINCT value FROM attribute_rows ORDER BY value')

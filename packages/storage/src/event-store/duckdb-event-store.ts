@@ -12,8 +12,9 @@ import {
   listValue,
   VARCHAR,
 } from '@duckdb/node-api';
-import { type AttributePath, CHANNELS, type LoadedEventAttribute, type LoadedTrait } from '@waymark/core';
-import { readEventAttribute, readTrait } from './attribute-reader.ts';
+import type { AttributePath, LoadedEventAttribute, LoadedTrait } from '@waymark/core';
+import { readEventAttributes, readTrait } from './attribute-reader.ts';
+import { JsonlBulkLoader } from './bulk-jsonl/jsonl-bulk-loader.ts';
 import { readCustomerEvents } from './customer-events.ts';
 import type {
   CustomerEvent,
@@ -23,7 +24,8 @@ import type {
   IndexScan,
   StoredEvent,
 } from './event-store.ts';
-import { CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
+import { CHANNEL_CODE_SQL, CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
+import { readColumnsWithTexts } from './text-values.ts';
 import { copyNumberColumn, readColumns } from './vectors.ts';
 
 const NUMBER_COLUMNS = new Set(['seq', 'message_hash', 'timestamp_ms', 'received_ms']);
@@ -118,6 +120,11 @@ export class DuckDbEventStore implements EventStore {
     appender.flushSync();
   }
 
+  /** A loader that reads JSONL in DuckDB and stores it with INSERT … SELECT (see JsonlBulkLoader). */
+  openJsonlBulkLoader(): Promise<JsonlBulkLoader> {
+    return JsonlBulkLoader.open(this.instance);
+  }
+
   async maxSeq(): Promise<number> {
     return Number((await this.reader.runAndReadAll('SELECT coalesce(max(seq), 0) FROM events')).getRows()[0]?.[0] ?? 0);
   }
@@ -136,12 +143,14 @@ export class DuckDbEventStore implements EventStore {
 
   async existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const result = await this.reader.runAndReadAll(
-      `SELECT DISTINCT message_id FROM events
+    const [stored = []] = await readColumnsWithTexts(
+      this.reader,
+      `SELECT DISTINCT encode(message_id) FROM events
        WHERE message_hash IN (SELECT unnest($hashes)) AND message_id IN (SELECT unnest($ids))`,
+      [0],
       { hashes: listValue(ids.map((id) => id.messageHash)), ids: listValue(ids.map((id) => id.messageId)) },
     );
-    return new Set(result.getRows().map((row) => row[0] as string));
+    return new Set(stored as string[]);
   }
 
   async scanForIndex(): Promise<IndexScan> {
@@ -185,9 +194,11 @@ export class DuckDbEventStore implements EventStore {
   /** A dictionary table as a dense array by code; '' for codes whose entry was erased. */
   private async readDictionary(table: 'identities' | 'activities'): Promise<string[]> {
     // getColumns() has no columns at all when there are no rows.
-    const [codes = [], names = []] = (
-      await this.reader.runAndReadAll(`SELECT code, name FROM ${table}`)
-    ).getColumns() as [number[]?, string[]?];
+    const [codes = [], names = []] = (await readColumnsWithTexts(
+      this.reader,
+      `SELECT code, encode(name) FROM ${table}`,
+      [1],
+    )) as [number[]?, string[]?];
     const size = codes.reduce((max, code) => Math.max(max, code + 1), 0);
     const dense = new Array<string>(size).fill('');
     for (let i = 0; i < codes.length; i++) dense[codes[i] as number] = names[i] as string;
@@ -195,10 +206,9 @@ export class DuckDbEventStore implements EventStore {
   }
 
   private async *scanRows(): AsyncIterable<IndexRowChunk> {
-    const channels = `[${CHANNELS.map((c) => `'${c}'`).join(',')}]`;
     const result = await this.reader.stream(`
       SELECT coalesce(user_code, anonymous_code) AS identity, timestamp_ms, activity_code,
-             coalesce(list_position(${channels}, channel), 0)::UTINYINT AS channel, seq
+             ${CHANNEL_CODE_SQL} AS channel, seq
       FROM events WHERE activity_code IS NOT NULL`);
     for await (const chunk of result) {
       const n = chunk.rowCount;
@@ -245,9 +255,9 @@ export class DuckDbEventStore implements EventStore {
     }
   }
 
-  /** An event attribute of every journey row (for the index's attribute columns). */
-  eventAttribute(path: AttributePath): Promise<LoadedEventAttribute> {
-    return this.onOwnConnection((connection) => readEventAttribute(connection, path));
+  /** Event attributes of every journey row (for the index's attribute columns), in one read. */
+  eventAttributes(paths: readonly AttributePath[]): Promise<LoadedEventAttribute[]> {
+    return this.onOwnConnection((connection) => readEventAttributes(connection, paths));
   }
 
   /** A customer trait's identify history, in arrival order. */

@@ -6,6 +6,7 @@ import type {
   LoadedTrait,
   WaymarkEvent,
 } from '@waymark/core';
+import type { JsonlBulkLoading } from './bulk-jsonl/jsonl-bulk-loading.ts';
 
 /**
  * An event as stored: the message plus its arrival number, id hash, where it came from, and
@@ -60,8 +61,8 @@ export interface EventStore {
   /** Of the given message ids, those already stored. */
   existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>>;
   scanForIndex(): Promise<IndexScan>;
-  /** An event attribute of every journey row, dictionary-encoded (for the index's attribute columns). */
-  eventAttribute(path: AttributePath): Promise<LoadedEventAttribute>;
+  /** Event attributes of every journey row, dictionary-encoded (for the index's attribute columns), in one read. */
+  eventAttributes(paths: readonly AttributePath[]): Promise<LoadedEventAttribute[]>;
   /** A customer trait's identify history, in arrival order. */
   traitHistory(path: AttributePath): Promise<LoadedTrait>;
   /**
@@ -76,5 +77,7 @@ export interface EventStore {
    */
   eraseIdentities(codes: readonly number[]): Promise<number>;
   count(): Promise<number>;
+  /** Bulk JSONL loading done by the store itself, where it can (the embedded DuckDB store can). */
+  openJsonlBulkLoader?(): Promise<JsonlBulkLoading>;
   close(): Promise<void>;
 }

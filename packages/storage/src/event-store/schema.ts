@@ -1,3 +1,5 @@
+import { CHANNELS } from '@waymark/core';
+
 /**
  * The store's tables. Events are dictionary-encoded: identities and activities are integer
  * codes into `identities` and `activities` (the workspace's dictionaries, shared with the
@@ -55,3 +57,6 @@ export const EVENT_COLUMNS = [
   'previous_code',
   'activity_code',
 ] as const;
+
+/** The `channel` column as the journey index's channel code (core's channelCode: 0 for none). */
+export const CHANNEL_CODE_SQL = `coalesce(list_position([${CHANNELS.map((c) => `'${c}'`).join(',')}], channel), 0)::UTINYINT`;

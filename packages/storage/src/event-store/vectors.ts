@@ -1,6 +1,13 @@
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBValue, DuckDBVector } from '@duckdb/node-api';
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBDataChunk,
+  type DuckDBType,
+  type DuckDBValue,
+  type DuckDBVector,
+} from '@duckdb/node-api';
 
-type NumberArray = Int32Array | Float64Array | Uint8Array;
+export type NumberArray = Int32Array | Float64Array | Uint8Array;
 
 /**
  * Copies a numeric column of a result chunk into `out` at `offset`. DuckDB's vectors hold their
@@ -21,6 +28,38 @@ export function copyNumberColumn(chunk: DuckDBDataChunk, column: number, out: Nu
     return;
   }
   for (let i = 0; i < n; i++) out[offset + i] = vector.getItem(i) as number;
+}
+
+type Writable = DuckDBVector & { items?: unknown; setItem(index: number, value: number): void; flush(): void };
+
+/**
+ * Appends number columns (no NULLs) as data chunks: each vector's typed array is filled whole
+ * and copied into DuckDB in one call, instead of one conversion per value. The chunk's types
+ * must match the arrays (INTEGER ↔ Int32Array, DOUBLE ↔ Float64Array, UTINYINT ↔ Uint8Array).
+ */
+export function appendNumberColumns(
+  appender: DuckDBAppender,
+  types: readonly DuckDBType[],
+  columns: readonly NumberArray[],
+  length: number,
+): void {
+  const size = 2048;
+  for (let start = 0; start < length; start += size) {
+    const end = Math.min(length, start + size);
+    const chunk = DuckDBDataChunk.create([...types], end - start);
+    columns.forEach((column, c) => {
+      const vector = chunk.getColumnVector(c) as Writable;
+      const part = column.subarray(start, end);
+      if (vector.items instanceof column.constructor && (vector.items as NumberArray).length >= part.length) {
+        (vector.items as NumberArray).set(part as never);
+      } else {
+        for (let i = 0; i < part.length; i++) vector.setItem(i, part[i] as number);
+      }
+      vector.flush();
+    });
+    appender.appendDataChunk(chunk);
+  }
+  appender.flushSync();
 }
 
 /**

@@ -1,15 +1,8 @@
-import type { FunnelMode } from '@waymark/core';
+import type { JourneySummary } from '@waymark/core';
 import { type ApiState, useApi } from './use-api.ts';
 
 /** A journey definition as `GET /api/journeys` lists it: enough for pickers and labels. */
-export interface JourneySummary {
-  id: string;
-  name: string;
-  description: string | null;
-  stages: string[];
-  touchpoints: Array<{ name: string; stage: string }>;
-  funnels: Array<{ name: string; mode: FunnelMode; steps: string[] }>;
-}
+export type { JourneySummary };
 
 export interface JourneyList {
   journeys: JourneySummary[];

@@ -1,10 +1,12 @@
 import type { ComponentType } from 'react';
 import { EventFunnelPage } from '../pages/event-funnel/event-funnel-page.tsx';
+import { KpisPage } from '../pages/kpis/kpis-page.tsx';
 import { OverviewPage } from '../pages/overview/overview-page.tsx';
 import { PathsPage } from '../pages/paths/paths-page.tsx';
 import { ProcessMapPage } from '../pages/process-map/process-map-page.tsx';
 import { RetentionPage } from '../pages/retention/retention-page.tsx';
 import { StageFunnelPage } from '../pages/stage-funnel/stage-funnel-page.tsx';
+import { TimelinePage } from '../pages/timeline/timeline-page.tsx';
 import { VariantsPage } from '../pages/variants/variants-page.tsx';
 
 export interface Route {
@@ -44,6 +46,12 @@ export const ROUTE_GROUPS: RouteGroup[] = [
         icon: 'M4 4h16v16H4zM4 9.3h16M4 14.6h16M9.3 4v16M14.6 4v16',
         page: RetentionPage,
       },
+      {
+        path: '/kpis',
+        label: 'KPIs',
+        icon: 'M3.5 17a8.5 8.5 0 1 1 17 0M12 17l4.5-5.5M3.5 17h2M18.5 17h2M12 8.5v2',
+        page: KpisPage,
+      },
     ],
   },
   {
@@ -66,6 +74,12 @@ export const ROUTE_GROUPS: RouteGroup[] = [
         label: 'Variants',
         icon: 'M4 6h4M11 6h4M18 6h2M4 12h7M14 12h6M4 18h2M9 18h5M17 18h3',
         page: VariantsPage,
+      },
+      {
+        path: '/timeline',
+        label: 'Customer timeline',
+        icon: 'M6 3v18M10 6h10M10 12h7M10 18h9M4 6h4M4 12h4M4 18h4',
+        page: TimelinePage,
       },
     ],
   },

@@ -1,8 +1,7 @@
 import type { FunnelDefinition } from '../../journey-definition/journey-definition.ts';
 import type { EventMatch } from '../../journey-definition/schema.ts';
-import { customerScope } from '../filter/customer-scope.ts';
 import { filterPaths, parseFilter, ReportParamError, type ReportParams } from '../filter/filter.ts';
-import { indexContext } from '../journey-view.ts';
+import { indexContext, scopeOf } from '../journey-view.ts';
 import { attributePaths, compileMatch } from '../matching/event-matcher.ts';
 import {
   chosenJourney,
@@ -11,14 +10,15 @@ import {
   type ReportEnvironment,
   windowParam,
 } from '../report-environment.ts';
-import { type EventFunnelReport, eventFunnel, type FunnelMode } from './event-funnel.ts';
+import { kernelPlan, splitReport } from '../split/split-kernels.ts';
+import type { EventFunnelInput, EventFunnelReport, FunnelMode } from './event-funnel.ts';
 
 /**
  * `funnel`: a journey's funnel (`journey`, `funnel=<name>`) or ad-hoc steps
  * (`steps=Home Viewed>Plans Viewed>Signed Up`), with `mode`, `window`, `dropOffAfter=<step>`,
  * `limit`, and the shared filter.
  */
-export const eventFunnelReport: ReportDefinition<EventFunnelReport> = {
+export const eventFunnelReport: ReportDefinition<EventFunnelReport> = splitReport({
   needs(params, environment) {
     const funnel = chosenFunnel(params, environment);
     return [
@@ -26,13 +26,13 @@ export const eventFunnelReport: ReportDefinition<EventFunnelReport> = {
       ...filterPaths(parseFilter(params)),
     ];
   },
-  run(index, params, environment) {
+  plan(index, params, environment) {
     const funnel = chosenFunnel(params, environment);
     const filter = parseFilter(params);
     const rows = index.rows();
     const context = indexContext(index);
     const compile = (match: EventMatch) => compileMatch(match, context);
-    return eventFunnel(rows, {
+    const input: EventFunnelInput = {
       funnel: funnel.name,
       stepNames: funnel.steps.map((s) => s.name),
       steps: funnel.steps.map((s) => compile(s.match)),
@@ -43,14 +43,26 @@ export const eventFunnelReport: ReportDefinition<EventFunnelReport> = {
       })),
       mode: funnel.mode,
       windowSeconds: windowParam(params, funnel.windowSeconds),
-      scope: customerScope(rows, filter, context),
+      scope: scopeOf(index, filter),
       breakdown: filter.breakdown !== null,
       dropOffAfterStep: dropOffStep(params, funnel.steps.length),
       dropOffLimit: positiveInt(params, 'limit') ?? 100,
-      customerName: (run) => index.customerName(rows.customer[rows.runStart[run] as number] as number),
-    });
+    };
+    const customerName = (run: number) => index.customerName(rows.customer[rows.runStart[run] as number] as number);
+    return kernelPlan(
+      'funnel',
+      rows,
+      input,
+      ({ dropOff, ...counts }): EventFunnelReport => ({
+        ...counts,
+        dropOff:
+          dropOff === null
+            ? null
+            : { afterStep: dropOff.afterStep, count: dropOff.count, customers: dropOff.runs.map(customerName) },
+      }),
+    );
   },
-};
+});
 
 function chosenFunnel(params: ReportParams, environment: ReportEnvironment): FunnelDefinition {
   const mode = modeParam(params);

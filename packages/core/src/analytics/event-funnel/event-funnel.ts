@@ -1,9 +1,14 @@
-import type { SortedRows } from '../../journey-index/sort.ts';
 import type { CustomerScope } from '../filter/customer-scope.ts';
 import type { RowMatcher } from '../matching/event-matcher.ts';
-import { type FunnelStep, funnelSteps, sumOverGroups } from '../shared/funnel-steps.ts';
-import { GroupedDurations } from '../shared/grouped-durations.ts';
+import { countsByDepth, type FunnelStep, funnelSteps, sumOverGroups } from '../shared/funnel-steps.ts';
+import {
+  type DurationCells,
+  GroupedDurations,
+  mergeDurationCells,
+  summariseDurations,
+} from '../shared/grouped-durations.ts';
 import type { TimeStats } from '../shared/time-stats.ts';
+import { type SplitKernel, sumCounts } from '../split/split-kernel.ts';
 import { stepProgress } from './step-progress.ts';
 
 export type FunnelMode = 'ordered' | 'strict' | 'any';
@@ -39,7 +44,22 @@ export interface EventFunnelInput {
   /** List the customers who dropped off after this step (1-based), up to `dropOffLimit`. */
   dropOffAfterStep: number | null;
   dropOffLimit: number;
-  customerName(run: number): string;
+}
+
+/** The report as the kernel leaves it: drop-off customers as runs, named on the calling thread. */
+export type EventFunnelCounts = Omit<EventFunnelReport, 'dropOff'> & {
+  dropOff: { afterStep: number; count: number; runs: number[] } | null;
+};
+
+/** What part of the customers add up to. */
+export interface EventFunnelPart {
+  /** Per group, customers by how many steps they reached (0…stepCount). */
+  byDepth: Int32Array;
+  stepTimes: DurationCells;
+  convertTimes: DurationCells;
+  dropOffCount: number;
+  /** The first `dropOffLimit` drop-off customers of the part, in customer order. */
+  dropOffRuns: number[];
 }
 
 /**
@@ -47,85 +67,106 @@ export interface EventFunnelInput {
  * window of the first. Ordered: steps in order, anything in between. Strict: each step the
  * very next event. Any: that many distinct steps within one window, in any order.
  */
-export function eventFunnel(rows: SortedRows, input: EventFunnelInput): EventFunnelReport {
-  const stepCount = input.steps.length;
-  const { group, groupNames } = input.scope;
-  const groupCount = groupNames.length;
-  const reached = new Int32Array(groupCount * stepCount);
-  const customers = new Int32Array(groupCount);
-  const stepTimes = new GroupedDurations(groupCount, stepCount);
-  const convertTimes = new GroupedDurations(groupCount, 1);
-  const progress = stepProgress(rows, input);
-  const dropOffRuns: number[] = [];
-  let dropOffCount = 0;
-  const dropStep = input.dropOffAfterStep === null ? -2 : input.dropOffAfterStep - 1;
+export const eventFunnelKernel: SplitKernel<EventFunnelInput, EventFunnelPart, EventFunnelCounts> = {
+  collect(rows, input, runFrom, runTo) {
+    const stepCount = input.steps.length;
+    const { group, groupNames } = input.scope;
+    const groupCount = groupNames.length;
+    const byDepth = new Int32Array(groupCount * (stepCount + 1));
+    const stepTimes = new GroupedDurations(groupCount, stepCount, runTo - runFrom);
+    const convertTimes = new GroupedDurations(groupCount, 1, runTo - runFrom);
+    const progress = stepProgress(rows, input);
+    const dropOffRuns: number[] = [];
+    let dropOffCount = 0;
+    const dropStep = input.dropOffAfterStep === null ? -2 : input.dropOffAfterStep - 1;
 
-  for (let r = 0; r < rows.runCount; r++) {
-    const g = group[r] as number;
-    if (g < 0) continue;
-    customers[g]++;
-    const outcome = progress.run(r);
-    for (let s = 0; s < outcome.furthest + 1; s++) reached[g * stepCount + s]++;
-    for (let s = 1; s <= outcome.furthest; s++) {
-      const seconds = outcome.secondsFromPrevious[s] as number;
-      if (!Number.isNaN(seconds)) stepTimes.add(g, s, seconds);
+    for (let r = runFrom; r < runTo; r++) {
+      const g = group[r] as number;
+      if (g < 0) continue;
+      const outcome = progress.run(r);
+      byDepth[g * (stepCount + 1) + outcome.furthest + 1]++;
+      for (let s = 1; s <= outcome.furthest; s++) {
+        const ms = outcome.msFromPrevious[s] as number;
+        if (!Number.isNaN(ms)) stepTimes.add(g, s, ms);
+      }
+      if (outcome.furthest === stepCount - 1 && !Number.isNaN(outcome.msToConvert)) {
+        convertTimes.add(g, 0, outcome.msToConvert);
+      }
+      if (outcome.furthest === dropStep) {
+        dropOffCount++;
+        if (dropOffRuns.length < input.dropOffLimit) dropOffRuns.push(r);
+      }
     }
-    if (outcome.furthest === stepCount - 1 && !Number.isNaN(outcome.secondsToConvert)) {
-      convertTimes.add(g, 0, outcome.secondsToConvert);
-    }
-    if (outcome.furthest === dropStep) {
-      dropOffCount++;
-      if (dropOffRuns.length < input.dropOffLimit) dropOffRuns.push(r);
-    }
-  }
+    return { byDepth, stepTimes: stepTimes.cells(), convertTimes: convertTimes.cells(), dropOffCount, dropOffRuns };
+  },
 
-  const steps = stepTimes.summarise(input.breakdown);
-  const converts = convertTimes.summarise(input.breakdown);
-  const timed = input.mode !== 'any';
-  const entry = (
-    name: string,
-    count: number,
-    at: (s: number) => number,
-    times: TimeStats[],
-    convert: TimeStats | undefined,
-  ): EventFunnelGroup => ({
-    name,
-    customers: count,
-    steps: funnelSteps(input.stepNames, at, count, times),
-    timeToConvert: timed ? (convert ?? null) : null,
-  });
-  let totalCustomers = 0;
-  for (let g = 0; g < groupCount; g++) totalCustomers += customers[g] as number;
-  const groups = input.breakdown
-    ? groupNames
-        .map((name, g) =>
-          entry(
-            name,
-            customers[g] as number,
-            (s) => reached[g * stepCount + s] as number,
-            steps.byGroup[g] as TimeStats[],
-            converts.byGroup[g]?.[0],
-          ),
-        )
-        .filter((e) => e.customers > 0)
-        .sort((a, b) => b.customers - a.customers || (a.name < b.name ? -1 : 1))
-    : [];
-  return {
-    funnel: input.funnel,
-    mode: input.mode,
-    windowSeconds: Number.isFinite(input.windowSeconds) ? input.windowSeconds : null,
-    steps: [...input.stepNames],
-    total: entry(
-      'total',
-      totalCustomers,
-      sumOverGroups(reached, groupCount, stepCount),
-      steps.total,
-      converts.total[0],
-    ),
-    groups,
-    dropOff:
-      input.dropOffAfterStep === null
-        ? null
-        : { afterStep: input.dropOffAfterStep, count: dropOffCount, customers: dropOffRuns.map(input.customerName) },
-  };
-}
+  merge(parts) {
+    return {
+      byDepth: sumCounts(parts.map((part) => part.byDepth)),
+      stepTimes: mergeDurationCells(parts.map((part) => part.stepTimes)),
+      convertTimes: mergeDurationCells(parts.map((part) => part.convertTimes)),
+      dropOffCount: parts.reduce((sum, part) => sum + part.dropOffCount, 0),
+      dropOffRuns: parts.flatMap((part) => part.dropOffRuns),
+    };
+  },
+
+  finish(_rows, input, part) {
+    const stepCount = input.steps.length;
+    const groupNames = input.scope.groupNames;
+    const groupCount = groupNames.length;
+    const { customers, reached } = countsByDepth(part.byDepth, groupCount, stepCount);
+    const steps = summariseDurations(part.stepTimes, groupCount, stepCount, input.breakdown);
+    const converts = summariseDurations(part.convertTimes, groupCount, 1, input.breakdown);
+    const timed = input.mode !== 'any';
+    const entry = (
+      name: string,
+      count: number,
+      at: (s: number) => number,
+      times: TimeStats[],
+      convert: TimeStats | undefined,
+    ): EventFunnelGroup => ({
+      name,
+      customers: count,
+      steps: funnelSteps(input.stepNames, at, count, times),
+      timeToConvert: timed ? (convert ?? null) : null,
+    });
+    let totalCustomers = 0;
+    for (let g = 0; g < groupCount; g++) totalCustomers += customers[g] as number;
+    const groups = input.breakdown
+      ? groupNames
+          .map((name, g) =>
+            entry(
+              name,
+              customers[g] as number,
+              (s) => reached[g * stepCount + s] as number,
+              steps.byGroup[g] as TimeStats[],
+              converts.byGroup[g]?.[0],
+            ),
+          )
+          .filter((e) => e.customers > 0)
+          .sort((a, b) => b.customers - a.customers || (a.name < b.name ? -1 : 1))
+      : [];
+    return {
+      funnel: input.funnel,
+      mode: input.mode,
+      windowSeconds: Number.isFinite(input.windowSeconds) ? input.windowSeconds : null,
+      steps: [...input.stepNames],
+      total: entry(
+        'total',
+        totalCustomers,
+        sumOverGroups(reached, groupCount, stepCount),
+        steps.total,
+        converts.total[0],
+      ),
+      groups,
+      dropOff:
+        input.dropOffAfterStep === null
+          ? null
+          : {
+              afterStep: input.dropOffAfterStep,
+              count: part.dropOffCount,
+              runs: part.dropOffRuns.slice(0, input.dropOffLimit),
+            },
+    };
+  },
+};

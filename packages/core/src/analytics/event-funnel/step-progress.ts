@@ -1,15 +1,15 @@
 import type { SortedRows } from '../../journey-index/sort.ts';
 import type { CustomerScope } from '../filter/customer-scope.ts';
-import type { RowMatcher } from '../matching/event-matcher.ts';
+import { CHANNEL_SLOTS, type RowMatcher } from '../matching/event-matcher.ts';
 import { matchTable } from '../matching/match-table.ts';
 
 /** How far one customer got: the furthest step (0-based, -1 none) and the times along the way. */
 export interface RunProgress {
   furthest: number;
-  /** Per step s ≥ 1, seconds from step s-1 to step s on the path that first reached s (NaN if unreached). */
-  secondsFromPrevious: Float64Array;
-  /** First step to last on the path that first completed the funnel (NaN if it did not). */
-  secondsToConvert: number;
+  /** Per step s ≥ 1, milliseconds from step s-1 to step s on the path that first reached s (NaN if unreached). */
+  msFromPrevious: Float64Array;
+  /** First step to last (ms) on the path that first completed the funnel (NaN if it did not). */
+  msToConvert: number;
 }
 
 interface ProgressInput {
@@ -28,10 +28,11 @@ interface ProgressInput {
 export function stepProgress(rows: SortedRows, input: ProgressInput): { run(r: number): RunProgress } {
   const n = input.steps.length;
   const { rowStart, rowEnd } = input.scope;
-  const ts = rows.timestampMs;
+  const { activity, channel, timestampMs: ts } = rows;
   const windowMs = input.windowSeconds * 1000;
   const activityCount = input.steps[0]?.activityOk.length ?? 0;
   const steps = matchTable(input.steps, activityCount);
+  const { plain, checked } = steps;
   const exclusions = matchTable(
     input.exclusions.map((e) => e.matcher),
     activityCount,
@@ -42,11 +43,25 @@ export function stepProgress(rows: SortedRows, input: ProgressInput): { run(r: n
   const stepAt = new Float64Array(n);
   const nextStart = new Float64Array(n);
   const nextAt = new Float64Array(n);
-  const out: RunProgress = { furthest: -1, secondsFromPrevious: new Float64Array(n), secondsToConvert: Number.NaN };
-  const lastSeen = new Float64Array(n);
+  const out: RunProgress = { furthest: -1, msFromPrevious: new Float64Array(n), msToConvert: Number.NaN };
+
+  /** The steps a row is: one table read, predicates only where an activity has them. */
+  const stepBits = (row: number): number => {
+    const a = activity[row] as number;
+    const bits = plain[a * CHANNEL_SLOTS + (channel[row] as number)] as number;
+    const check = checked[a] as number;
+    return check === 0 ? bits : bits | steps.checkedBits(rows, row, check);
+  };
+
+  const reach = (s: number, fromPreviousMs: number, fromStartMs: number): void => {
+    if (s <= out.furthest) return;
+    out.furthest = s;
+    out.msFromPrevious[s] = fromPreviousMs;
+    if (s === n - 1) out.msToConvert = fromStartMs;
+  };
 
   function ordered(start: number, end: number): void {
-    chainStart.fill(Number.NaN);
+    for (let s = 0; s < n; s++) chainStart[s] = Number.NaN;
     for (let row = start; row < end; row++) {
       if (hasExclusions) {
         const excluded = exclusions.bits(rows, row);
@@ -56,7 +71,7 @@ export function stepProgress(rows: SortedRows, input: ProgressInput): { run(r: n
           for (let s = exclusion.afterStep; s < exclusion.beforeStep; s++) chainStart[s] = Number.NaN;
         }
       }
-      const bits = steps.bits(rows, row);
+      const bits = stepBits(row);
       if (bits === 0) continue;
       const t = ts[row] as number;
       // Highest step first, so one event advances a chain by one step only.
@@ -79,37 +94,45 @@ export function stepProgress(rows: SortedRows, input: ProgressInput): { run(r: n
   }
 
   function strict(start: number, end: number): void {
-    chainStart.fill(Number.NaN);
+    for (let s = 0; s < n; s++) chainStart[s] = Number.NaN;
+    let alive = false; // whether any chain is open
     for (let row = start; row < end; row++) {
-      const t = ts[row] as number;
-      nextStart.fill(Number.NaN);
-      const bits = steps.bits(rows, row);
-      if (bits !== 0) {
-        for (let s = 1; s < n; s++) {
-          if (((bits >> s) & 1) === 0) continue;
-          const started = chainStart[s - 1] as number;
-          if (Number.isNaN(started) || t - started > windowMs) continue;
-          nextStart[s] = started;
-          nextAt[s] = t;
-          reach(s, t - (stepAt[s - 1] as number), t - started);
-        }
-        if ((bits & 1) === 1) {
-          nextStart[0] = t;
-          nextAt[0] = t;
-          if (out.furthest < 0) out.furthest = 0;
-        }
+      const bits = stepBits(row);
+      if (bits === 0) {
+        // Every open chain needed this very row.
+        if (alive) for (let s = 0; s < n; s++) chainStart[s] = Number.NaN;
+        alive = false;
+        continue;
       }
-      chainStart.set(nextStart);
-      stepAt.set(nextAt);
+      const t = ts[row] as number;
+      for (let s = 0; s < n; s++) nextStart[s] = Number.NaN;
+      for (let s = 1; s < n; s++) {
+        if (((bits >> s) & 1) === 0) continue;
+        const started = chainStart[s - 1] as number;
+        if (Number.isNaN(started) || t - started > windowMs) continue;
+        nextStart[s] = started;
+        nextAt[s] = t;
+        reach(s, t - (stepAt[s - 1] as number), t - started);
+      }
+      if ((bits & 1) === 1) {
+        nextStart[0] = t;
+        nextAt[0] = t;
+        if (out.furthest < 0) out.furthest = 0;
+      }
+      alive = false;
+      for (let s = 0; s < n; s++) {
+        chainStart[s] = nextStart[s] as number;
+        stepAt[s] = nextAt[s] as number;
+        if (!Number.isNaN(chainStart[s] as number)) alive = true;
+      }
     }
   }
 
   function anyOrder(start: number, end: number): void {
     // Sliding window over rows that match some step: the most distinct steps inside one window.
-    lastSeen.fill(Number.NaN);
     const matched: number[] = [];
     for (let row = start; row < end; row++) {
-      const bits = steps.bits(rows, row);
+      const bits = stepBits(row);
       for (let s = 0; bits !== 0 && s < n; s++) if (((bits >> s) & 1) === 1) matched.push(row, s);
     }
     const inWindow = new Int32Array(n);
@@ -126,19 +149,12 @@ export function stepProgress(rows: SortedRows, input: ProgressInput): { run(r: n
     }
   }
 
-  function reach(s: number, fromPreviousMs: number, fromStartMs: number): void {
-    if (s <= out.furthest) return;
-    out.furthest = s;
-    out.secondsFromPrevious[s] = fromPreviousMs / 1000;
-    if (s === n - 1) out.secondsToConvert = fromStartMs / 1000;
-  }
-
   const walk = input.mode === 'ordered' ? ordered : input.mode === 'strict' ? strict : anyOrder;
   return {
     run(r) {
       out.furthest = -1;
-      out.secondsFromPrevious.fill(Number.NaN);
-      out.secondsToConvert = Number.NaN;
+      for (let s = 0; s < n; s++) out.msFromPrevious[s] = Number.NaN;
+      out.msToConvert = Number.NaN;
       walk(rowStart[r] as number, rowEnd[r] as number);
       return out;
     },

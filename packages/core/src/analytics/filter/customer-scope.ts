@@ -1,4 +1,5 @@
 import { CHANNELS } from '../../events/channel.ts';
+import { sharedArray } from '../../journey-index/shared-memory.ts';
 import type { SortedRows } from '../../journey-index/sort.ts';
 import type { MatchContext } from '../matching/event-matcher.ts';
 import { compilePredicate } from '../matching/predicate.ts';
@@ -26,8 +27,9 @@ export const NO_VALUE = '(none)';
 /** Applies a filter: date range to rows, segment to customers, breakdown to groups. */
 export function customerScope(rows: SortedRows, filter: Filter, context: ScopeContext): CustomerScope {
   const { runCount, runStart, timestampMs } = rows;
-  const rowStart = new Int32Array(runCount);
-  const rowEnd = new Int32Array(runCount);
+  // On shared memory: worker threads read the scope too.
+  const rowStart = sharedArray(Int32Array, runCount);
+  const rowEnd = sharedArray(Int32Array, runCount);
   const dated = filter.fromMs > Number.NEGATIVE_INFINITY || filter.toMs < Number.POSITIVE_INFINITY;
   for (let r = 0; r < runCount; r++) {
     const start = runStart[r] as number;
@@ -74,7 +76,7 @@ function groups(
   rowEnd: Int32Array,
 ): { group: Int32Array; groupNames: string[] } {
   const runCount = rows.runCount;
-  const group = new Int32Array(runCount);
+  const group = sharedArray(Int32Array, runCount);
   const breakdown = filter.breakdown;
   if (breakdown === null) return { group, groupNames: ['all'] };
   if (breakdown.kind === 'firstTouch' || breakdown.kind === 'lastTouch') {

@@ -1,8 +1,7 @@
 import type { JourneyDefinition } from '../../journey-definition/journey-definition.ts';
 import type { SortedRows } from '../../journey-index/sort.ts';
-import { customerScope } from '../filter/customer-scope.ts';
 import { filterPaths, parseFilter, type ReportParams } from '../filter/filter.ts';
-import { classifiedRows, indexContext } from '../journey-view.ts';
+import { classifiedRows, indexContext, scopeOf } from '../journey-view.ts';
 import { attributePaths } from '../matching/event-matcher.ts';
 import { chosenJourney, type ReportDefinition, type ReportEnvironment } from '../report-environment.ts';
 import { compareText } from '../shared/order.ts';
@@ -63,7 +62,7 @@ export const kpisReport: ReportDefinition<KpisReport> = {
             journey: journey === null ? null : { definition: journey, classification: classifiedRows(index, journey) },
           });
     const contactIds = grouping?.surveysFollowContact === true ? context.attribute(CONTACT_ID_PROPERTY) : null;
-    const scope = customerScope(rows, filter, context);
+    const scope = scopeOf(index, filter);
     const dataEndMs = lastEventMs(rows);
     const contactActivity = index.activities.lookup(CONTACT_EVENT) ?? -1;
     const surveyActivity = index.activities.lookup(SURVEY_EVENT) ?? -1;

@@ -1,6 +1,8 @@
 import type { JourneyDefinition } from '../../journey-definition/journey-definition.ts';
+import type { MAX_STAGES } from '../../journey-definition/schema.ts';
+import { sharedArray } from '../../journey-index/shared-memory.ts';
 import type { SortedRows } from '../../journey-index/sort.ts';
-import { CHANNEL_SLOTS, compileMatch, type MatchContext, type RowMatcher } from './event-matcher.ts';
+import { CHANNEL_SLOTS, compileMatch, type MatchContext, matchesRow, type RowMatcher } from './event-matcher.ts';
 
 /** In the (activity, channel) table: a touchpoint with predicates comes first, so rows are tried one by one. */
 const TRY_EACH = -2;
@@ -8,7 +10,8 @@ const TRY_EACH = -2;
 /** Each row's touchpoint and stage under a journey definition (-1 where none matches). */
 export interface RowClassification {
   touchpoint: Int32Array;
-  stage: Int32Array;
+  /** One byte per row (journeys have at most {@link MAX_STAGES} stages): a quarter of the memory to scan. */
+  stage: Int8Array;
 }
 
 /**
@@ -39,8 +42,9 @@ export function classifyRows(rows: SortedRows, journey: JourneyDefinition, conte
     }
   }
   const stageOf = Int32Array.from(journey.touchpoints.map((touchpoint) => touchpoint.stageIndex));
-  const touchpoint = new Int32Array(rows.length);
-  const stage = new Int32Array(rows.length);
+  // On shared memory: worker threads read them too.
+  const touchpoint = sharedArray(Int32Array, rows.length);
+  const stage = sharedArray(Int8Array, rows.length);
   const { activity, channel } = rows;
   for (let row = 0; row < rows.length; row++) {
     const known = decided[(activity[row] as number) * CHANNEL_SLOTS + (channel[row] as number)] as number;
@@ -54,7 +58,7 @@ export function classifyRows(rows: SortedRows, journey: JourneyDefinition, conte
     const tried = candidates[activity[row] as number] as number[];
     for (let k = 0; k < tried.length; k++) {
       const t = tried[k] as number;
-      if ((matchers[t] as RowMatcher).matches(rows, row)) {
+      if (matchesRow(matchers[t] as RowMatcher, rows, row)) {
         touchpoint[row] = t;
         stage[row] = stageOf[t] as number;
         break;

@@ -16,7 +16,20 @@ export interface MatchContext {
   attribute(path: string): AttributeColumn;
 }
 
-/** A match compiled to lookup tables: each test is a table read, whatever the predicate. */
+/** An attribute predicate as a table over the attribute's dictionary codes. */
+export interface CodeTest {
+  /** The attribute's codes by row (the index's column, shared with worker threads). */
+  codes: Int32Array;
+  /** Per dictionary code: 1 where the predicate holds. */
+  ok: Uint8Array;
+  /** 1 where the predicate holds for rows without the attribute. */
+  absentOk: number;
+}
+
+/**
+ * A match compiled to lookup tables: each test is a table read, whatever the predicate. Plain
+ * data (typed arrays), so a worker thread can use it as it is.
+ */
 export interface RowMatcher {
   /** Whether an activity code can match (the other tests still apply). */
   activityOk: Uint8Array;
@@ -24,7 +37,18 @@ export interface RowMatcher {
   channelOk: Uint8Array;
   /** Whether attribute predicates apply (if not, activity and channel decide alone). */
   hasPredicates: boolean;
-  matches(rows: SortedRows, row: number): boolean;
+  tests: CodeTest[];
+}
+
+/** Whether a row satisfies a compiled match. */
+export function matchesRow(matcher: RowMatcher, rows: SortedRows, row: number): boolean {
+  if (matcher.activityOk[rows.activity[row] as number] !== 1 || matcher.channelOk[rows.channel[row] as number] !== 1)
+    return false;
+  for (const test of matcher.tests) {
+    const code = test.codes[row] as number;
+    if ((code < 0 ? test.absentOk : test.ok[code]) !== 1) return false;
+  }
+  return true;
 }
 
 /** Channel codes per activity in the (activity, channel) tables below. */
@@ -58,25 +82,10 @@ export function compileMatch(match: EventMatch, context: MatchContext): RowMatch
   const tests = Object.entries(match.where ?? {}).map(([path, predicate]) =>
     valueTable(context.attribute(path), predicate),
   );
-  return {
-    activityOk,
-    channelOk,
-    hasPredicates: tests.length > 0,
-    matches(rows, row) {
-      if (activityOk[rows.activity[row] as number] !== 1 || channelOk[rows.channel[row] as number] !== 1) return false;
-      for (const test of tests) {
-        const code = test.codes[row] as number;
-        if ((code < 0 ? test.absentOk : test.ok[code]) !== 1) return false;
-      }
-      return true;
-    },
-  };
+  return { activityOk, channelOk, hasPredicates: tests.length > 0, tests };
 }
 
-function valueTable(
-  column: AttributeColumn,
-  predicate: Predicate,
-): { codes: Int32Array; ok: Uint8Array; absentOk: number } {
+function valueTable(column: AttributeColumn, predicate: Predicate): CodeTest {
   const test = compilePredicate(predicate);
   const ok = new Uint8Array(column.values.length);
   for (let code = 0; code < ok.length; code++) ok[code] = test(column.values[code] as string) ? 1 : 0;

@@ -1,5 +1,5 @@
 import type { SortedRows } from '../../journey-index/sort.ts';
-import { CHANNEL_SLOTS, type RowMatcher } from './event-matcher.ts';
+import { CHANNEL_SLOTS, matchesRow, type RowMatcher } from './event-matcher.ts';
 
 /**
  * Which of up to 31 matchers a row satisfies, as a bitmask, from one table read per row:
@@ -12,6 +12,8 @@ export interface MatchTable {
   /** Bits of the matchers with predicates that could hold for an activity (evaluated per row). */
   checked: Int32Array;
   bits(rows: SortedRows, row: number): number;
+  /** Of the matchers in `check` (bits of {@link checked}), those whose predicates hold for the row. */
+  checkedBits(rows: SortedRows, row: number, check: number): number;
 }
 
 export const MAX_TABLE_MATCHERS = 31;
@@ -30,19 +32,24 @@ export function matchTable(matchers: readonly RowMatcher[], activityCount: numbe
       for (let c = 0; c < CHANNEL_SLOTS; c++) if (matcher.channelOk[c] === 1) plain[a * CHANNEL_SLOTS + c] |= 1 << k;
     }
   });
+  const checkedBits = (rows: SortedRows, row: number, check: number): number => {
+    let bits = 0;
+    for (let left = check; left !== 0; ) {
+      const k = 31 - Math.clz32(left);
+      left &= ~(1 << k);
+      if (matchesRow(matchers[k] as RowMatcher, rows, row)) bits |= 1 << k;
+    }
+    return bits;
+  };
   return {
     plain,
     checked,
+    checkedBits,
     bits(rows, row) {
       const activity = rows.activity[row] as number;
-      let bits = plain[activity * CHANNEL_SLOTS + (rows.channel[row] as number)] as number;
-      let check = checked[activity] as number;
-      while (check !== 0) {
-        const k = 31 - Math.clz32(check);
-        check &= ~(1 << k);
-        if ((matchers[k] as RowMatcher).matches(rows, row)) bits |= 1 << k;
-      }
-      return bits;
+      const bits = plain[activity * CHANNEL_SLOTS + (rows.channel[row] as number)] as number;
+      const check = checked[activity] as number;
+      return check === 0 ? bits : bits | checkedBits(rows, row, check);
     },
   };
 }

@@ -1,11 +1,10 @@
 import type { EventMatch } from '../../journey-definition/schema.ts';
-import { customerScope } from '../filter/customer-scope.ts';
 import { filterPaths, parseFilter, ReportParamError, type ReportParams } from '../filter/filter.ts';
-import { classifiedRows, indexContext } from '../journey-view.ts';
+import { classifiedRows, indexContext, scopeOf } from '../journey-view.ts';
 import { attributePaths, compileMatch } from '../matching/event-matcher.ts';
-import { matchTable } from '../matching/match-table.ts';
 import { chosenJourney, positiveInt, type ReportDefinition, type ReportEnvironment } from '../report-environment.ts';
-import { type PathsReport, paths } from './paths.ts';
+import { kernelPlan, splitReport } from '../split/split-kernels.ts';
+import { type PathsInput, type PathsReport, pathScratch } from './paths.ts';
 
 /**
  * `paths`: anchored at `startEvent` / `startTouchpoint` (paths after it) or `endEvent` /
@@ -13,7 +12,7 @@ import { type PathsReport, paths } from './paths.ts';
  * (default 5, at most 10), `top` labels per step (default 8), `variants` (default 10),
  * `by=event|touchpoint` (touchpoint needs a journey), and the shared filter.
  */
-export const pathsReport: ReportDefinition<PathsReport> = {
+export const pathsReport: ReportDefinition<PathsReport> = splitReport({
   needs(params, environment) {
     const { match } = anchorOf(params, environment);
     const journeyPaths =
@@ -22,7 +21,7 @@ export const pathsReport: ReportDefinition<PathsReport> = {
         : [];
     return [...attributePaths([match]), ...journeyPaths, ...filterPaths(parseFilter(params))];
   },
-  run(index, params, environment) {
+  plan(index, params, environment) {
     const filter = parseFilter(params);
     const rows = index.rows();
     const context = indexContext(index);
@@ -33,20 +32,22 @@ export const pathsReport: ReportDefinition<PathsReport> = {
     if (by !== 'event' && by !== 'touchpoint')
       throw new ReportParamError(`by: expected event or touchpoint, got ${JSON.stringify(by)}`);
     const journey = by === 'touchpoint' ? chosenJourney(params, environment) : null;
-    return paths(rows, {
+    const input: PathsInput = {
       direction,
       anchorName: name,
-      anchor: matchTable([compileMatch(match, context)], context.activityNames.length),
+      anchor: compileMatch(match, context),
       labelOfRow: journey === null ? null : classifiedRows(index, journey).touchpoint,
       labelNames: journey === null ? context.activityNames : journey.touchpoints.map((t) => t.name),
       by,
       steps: depth,
       topPerStep: positiveInt(params, 'top') ?? 8,
       variants: positiveInt(params, 'variants') ?? 10,
-      scope: customerScope(rows, filter, context),
-    });
+      scope: scopeOf(index, filter),
+      scratch: pathScratch(rows.runCount, depth),
+    };
+    return kernelPlan('paths', rows, input, (report) => report);
   },
-};
+});
 
 function anchorOf(
   params: ReportParams,

@@ -1,20 +1,19 @@
 import type { EventMatch } from '../../journey-definition/schema.ts';
-import { customerScope } from '../filter/customer-scope.ts';
 import { filterPaths, parseFilter, ReportParamError, type ReportParams } from '../filter/filter.ts';
-import { indexContext } from '../journey-view.ts';
+import { indexContext, scopeOf } from '../journey-view.ts';
 import { compileMatch } from '../matching/event-matcher.ts';
-import { matchTable } from '../matching/match-table.ts';
 import { positiveInt, type ReportDefinition } from '../report-environment.ts';
-import { type RetentionPeriod, type RetentionReport, retention } from './retention.ts';
+import { kernelPlan, splitReport } from '../split/split-kernels.ts';
+import { cohortCalendar, type RetentionInput, type RetentionPeriod, type RetentionReport } from './retention.ts';
 
 /**
  * `retention`: `startEvent` (default: any event, i.e. cohorts by first seen), `returnEvent`
  * (default any), `period=day|week|month` (default week), `periods` (default 8), and the
  * shared filter.
  */
-export const retentionReport: ReportDefinition<RetentionReport> = {
+export const retentionReport: ReportDefinition<RetentionReport> = splitReport({
   needs: (params) => filterPaths(parseFilter(params)),
-  run(index, params) {
+  plan(index, params) {
     const filter = parseFilter(params);
     const rows = index.rows();
     const context = indexContext(index);
@@ -22,26 +21,26 @@ export const retentionReport: ReportDefinition<RetentionReport> = {
     const periods = positiveInt(params, 'periods') ?? 8;
     if (periods > 366) throw new ReportParamError(`periods: expected at most 366, got ${periods}`);
     const match = (name: string | undefined): EventMatch => (name === undefined || name === '' ? {} : { event: name });
-    const table = matchTable(
-      [compileMatch(match(params.startEvent), context), compileMatch(match(params.returnEvent), context)],
-      context.activityNames.length,
-    );
-    let dataEndMs = Number.NEGATIVE_INFINITY;
+    let firstMs = Number.POSITIVE_INFINITY;
+    let lastMs = Number.NEGATIVE_INFINITY;
     for (let r = 0; r < rows.runCount; r++) {
-      const last = rows.timestampMs[(rows.runStart[r + 1] as number) - 1] as number;
-      if (last > dataEndMs) dataEndMs = last;
+      firstMs = Math.min(firstMs, rows.timestampMs[rows.runStart[r] as number] as number);
+      lastMs = Math.max(lastMs, rows.timestampMs[(rows.runStart[r + 1] as number) - 1] as number);
     }
-    return retention(rows, {
+    const input: RetentionInput = {
       period,
       periods,
       startEvent: params.startEvent || '(any event)',
       returnEvent: params.returnEvent || '(any event)',
-      table,
-      scope: customerScope(rows, filter, context),
-      dataEndMs: Math.min(dataEndMs, filter.toMs),
-    });
+      start: compileMatch(match(params.startEvent), context),
+      return: compileMatch(match(params.returnEvent), context),
+      scope: scopeOf(index, filter),
+      dataEndMs: Math.min(lastMs, filter.toMs),
+      calendar: cohortCalendar(firstMs, lastMs, period),
+    };
+    return kernelPlan('retention', rows, input, (report) => report);
   },
-};
+});
 
 function periodParam(params: ReportParams): RetentionPeriod {
   const text = params.period ?? 'week';

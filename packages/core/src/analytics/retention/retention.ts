@@ -1,7 +1,8 @@
-import type { SortedRows } from '../../journey-index/sort.ts';
 import type { CustomerScope } from '../filter/customer-scope.ts';
-import type { MatchTable } from '../matching/match-table.ts';
+import type { RowMatcher } from '../matching/event-matcher.ts';
+import { matchTable } from '../matching/match-table.ts';
 import { type Rate, rate } from '../shared/time-stats.ts';
+import { type SplitKernel, sumCounts } from '../split/split-kernel.ts';
 
 export type RetentionPeriod = 'day' | 'week' | 'month';
 
@@ -31,11 +32,49 @@ export interface RetentionInput {
   periods: number;
   startEvent: string;
   returnEvent: string;
-  /** Bit 0: the row can start a customer's cohort; bit 1: the row is a return. */
-  table: MatchTable;
+  /** What starts a customer's cohort, and what counts as a return. */
+  start: RowMatcher;
+  return: RowMatcher;
   scope: CustomerScope;
   /** The last event time in the data: periods ending after it are not yet observed. */
   dataEndMs: number;
+  /** The calendar: see {@link cohortCalendar}. */
+  calendar: CohortCalendar;
+}
+
+/** Cohorts by day number (days since 1970, UTC) over the days the data spans. */
+export interface CohortCalendar {
+  firstDay: number;
+  /** Per day from firstDay: its cohort (the calendar period it falls in, counted from the first). */
+  cohortOfDay: Int32Array;
+  /** Per cohort: when its calendar period starts. */
+  cohortStartMs: number[];
+}
+
+/** The cohorts of the days from firstMs to lastMs. */
+export function cohortCalendar(firstMs: number, lastMs: number, period: RetentionPeriod): CohortCalendar {
+  if (!(lastMs >= firstMs)) return { firstDay: 0, cohortOfDay: new Int32Array(0), cohortStartMs: [] };
+  const firstDay = Math.floor(firstMs / DAY_MS);
+  const days = Math.floor(lastMs / DAY_MS) - firstDay + 1;
+  const cohortOfDay = new Int32Array(days);
+  const cohortStartMs: number[] = [];
+  for (let d = 0; d < days; d++) {
+    const startMs = calendarStart((firstDay + d) * DAY_MS, period);
+    if (cohortStartMs[cohortStartMs.length - 1] !== startMs) cohortStartMs.push(startMs);
+    cohortOfDay[d] = cohortStartMs.length - 1;
+  }
+  return { firstDay, cohortOfDay, cohortStartMs };
+}
+
+/** What part of the customers add up to. */
+export interface RetentionPart {
+  /** Per cohort: customers. */
+  customers: Int32Array;
+  /** Per cohort and period (`[c * periods + k]`): customers who returned. */
+  returned: Int32Array;
+  /** Per period: customers for whom it has fully passed, and those of them who returned. */
+  observedCustomers: Int32Array;
+  observedReturns: Int32Array;
 }
 
 const DAY_MS = 86_400_000;
@@ -45,77 +84,89 @@ const DAY_MS = 86_400_000;
  * return in period k when a return event falls k periods (of 1 day, 7 days or 30 days) after
  * that start. Periods are counted from each customer's own start, cohorts by calendar.
  */
-export function retention(rows: SortedRows, input: RetentionInput): RetentionReport {
-  const { periods, table } = input;
-  const periodMs = input.period === 'day' ? DAY_MS : input.period === 'week' ? 7 * DAY_MS : 30 * DAY_MS;
-  const { rowStart, rowEnd, group } = input.scope;
-  const ts = rows.timestampMs;
-  const cohortIndex = new Map<number, number>();
-  const cohortStarts: number[] = [];
-  const customers: number[] = [];
-  const returned: number[][] = [];
-  // Per customer: observable periods (for the overall denominators).
-  const observedCustomers = new Float64Array(periods);
-  const observedReturns = new Float64Array(periods);
-  const seen = new Uint8Array(periods);
+export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, RetentionReport> = {
+  collect(rows, input, runFrom, runTo) {
+    const { periods, calendar } = input;
+    const table = matchTable([input.start, input.return], input.start.activityOk.length);
+    const periodMs = periodLengthMs(input.period);
+    const { rowStart, rowEnd, group } = input.scope;
+    const ts = rows.timestampMs;
+    const cohortCount = calendar.cohortStartMs.length;
+    const customers = new Int32Array(cohortCount);
+    const returned = new Int32Array(cohortCount * periods);
+    const observedCustomers = new Int32Array(periods);
+    const observedReturns = new Int32Array(periods);
+    const seen = new Uint8Array(periods);
 
-  for (let r = 0; r < rows.runCount; r++) {
-    if ((group[r] as number) < 0) continue;
-    const end = rowEnd[r] as number;
-    let row = rowStart[r] as number;
-    while (row < end && (table.bits(rows, row) & 1) === 0) row++;
-    if (row === end) continue;
-    const startMs = ts[row] as number;
-    const cohortMs = calendarStart(startMs, input.period);
-    let c = cohortIndex.get(cohortMs);
-    if (c === undefined) {
-      c = cohortStarts.length;
-      cohortIndex.set(cohortMs, c);
-      cohortStarts.push(cohortMs);
-      customers.push(0);
-      returned.push(new Array<number>(periods).fill(0));
-    }
-    customers[c]++;
-    seen.fill(0);
-    for (row++; row < end; row++) {
-      const k = Math.floor(((ts[row] as number) - startMs) / periodMs);
-      if (k >= periods) break;
-      if (seen[k] === 0 && (table.bits(rows, row) & 2) !== 0) seen[k] = 1;
-    }
-    const cohortReturns = returned[c] as number[];
-    for (let k = 0; k < periods; k++) {
-      if (seen[k] === 1) cohortReturns[k]++;
-      if (startMs + (k + 1) * periodMs <= input.dataEndMs) {
-        observedCustomers[k]++;
-        observedReturns[k] += seen[k] as number;
+    for (let r = runFrom; r < runTo; r++) {
+      if ((group[r] as number) < 0) continue;
+      const end = rowEnd[r] as number;
+      let row = rowStart[r] as number;
+      while (row < end && (table.bits(rows, row) & 1) === 0) row++;
+      if (row === end) continue;
+      const startMs = ts[row] as number;
+      const c = calendar.cohortOfDay[Math.floor(startMs / DAY_MS) - calendar.firstDay] as number;
+      customers[c]++;
+      seen.fill(0);
+      for (row++; row < end; row++) {
+        const k = Math.floor(((ts[row] as number) - startMs) / periodMs);
+        if (k >= periods) break;
+        if (seen[k] === 0 && (table.bits(rows, row) & 2) !== 0) seen[k] = 1;
+      }
+      for (let k = 0; k < periods; k++) {
+        if (seen[k] === 1) returned[c * periods + k]++;
+        if (startMs + (k + 1) * periodMs <= input.dataEndMs) {
+          observedCustomers[k]++;
+          observedReturns[k] += seen[k] as number;
+        }
       }
     }
-  }
+    return { customers, returned, observedCustomers, observedReturns };
+  },
 
-  const order = cohortStarts.map((_, i) => i).sort((a, b) => (cohortStarts[a] as number) - (cohortStarts[b] as number));
-  const cohortLengthMs = (cohortMs: number): number =>
-    input.period === 'month' ? calendarStart(cohortMs + 32 * DAY_MS, 'month') - cohortMs : periodMs;
-  return {
-    period: input.period,
-    periods,
-    startEvent: input.startEvent,
-    returnEvent: input.returnEvent,
-    cohorts: order.map((c) => {
-      const cohortMs = cohortStarts[c] as number;
+  merge(parts) {
+    return {
+      customers: sumCounts(parts.map((part) => part.customers)),
+      returned: sumCounts(parts.map((part) => part.returned)),
+      observedCustomers: sumCounts(parts.map((part) => part.observedCustomers)),
+      observedReturns: sumCounts(parts.map((part) => part.observedReturns)),
+    };
+  },
+
+  finish(_rows, input, part) {
+    const { periods } = input;
+    const periodMs = periodLengthMs(input.period);
+    const cohortLengthMs = (cohortMs: number): number =>
+      input.period === 'month' ? calendarStart(cohortMs + 32 * DAY_MS, 'month') - cohortMs : periodMs;
+    const cohorts: RetentionCohort[] = [];
+    input.calendar.cohortStartMs.forEach((cohortMs, c) => {
+      const customers = part.customers[c] as number;
+      if (customers === 0) return;
       // Period k has passed for every member when it has for the cohort's last possible start.
       const lastStart = cohortMs + cohortLengthMs(cohortMs);
-      return {
+      cohorts.push({
         cohort: new Date(cohortMs).toISOString().slice(0, 10),
-        customers: customers[c] as number,
-        returned: (returned[c] as number[]).map((n, k) =>
-          lastStart + (k + 1) * periodMs <= input.dataEndMs ? n : null,
+        customers,
+        returned: Array.from({ length: periods }, (_, k) =>
+          lastStart + (k + 1) * periodMs <= input.dataEndMs ? (part.returned[c * periods + k] as number) : null,
         ),
-      };
-    }),
-    overall: Array.from({ length: periods }, (_, k) =>
-      rate(observedReturns[k] as number, observedCustomers[k] as number),
-    ),
-  };
+      });
+    });
+    return {
+      period: input.period,
+      periods,
+      startEvent: input.startEvent,
+      returnEvent: input.returnEvent,
+      cohorts,
+      overall: Array.from({ length: periods }, (_, k) =>
+        rate(part.observedReturns[k] as number, part.observedCustomers[k] as number),
+      ),
+    };
+  },
+};
+
+function periodLengthMs(period: RetentionPeriod): number {
+  return period === 'day' ? DAY_MS : period === 'week' ? 7 * DAY_MS : 30 * DAY_MS;
 }
 
 /** The UTC start of the day, week (Monday) or month containing ms. */

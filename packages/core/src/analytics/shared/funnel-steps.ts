@@ -46,3 +46,26 @@ export function sumOverGroups(counts: Int32Array, groupCount: number, stepCount:
     return sum;
   };
 }
+
+/**
+ * Per-group counts from customers counted by depth (`byDepth[g * (stepCount + 1) + d]`: how
+ * many reached exactly d steps in order): customers in scope, and `reached[g * stepCount + s]`,
+ * those who reached step s — everyone deeper than s.
+ */
+export function countsByDepth(
+  byDepth: Int32Array,
+  groupCount: number,
+  stepCount: number,
+): { customers: Int32Array; reached: Int32Array } {
+  const customers = new Int32Array(groupCount);
+  const reached = new Int32Array(groupCount * stepCount);
+  for (let g = 0; g < groupCount; g++) {
+    let deeper = 0;
+    for (let depth = stepCount; depth >= 1; depth--) {
+      deeper += byDepth[g * (stepCount + 1) + depth] as number;
+      reached[g * stepCount + depth - 1] = deeper;
+    }
+    customers[g] = deeper + (byDepth[g * (stepCount + 1)] as number);
+  }
+  return { customers, reached };
+}

@@ -1,61 +1,78 @@
-import { type TimeStats, timeStats } from './time-stats.ts';
+import { BUCKET_COUNT, bucketOfMs } from './duration-buckets.ts';
+import { type DurationSlice, type TimeStats, timeStatsOf } from './time-stats.ts';
 
-/** A growable column of durations (seconds). */
-class DurationColumn {
-  values = new Float64Array(1 << 12);
+/** A growable column of durations (milliseconds), counting its buckets as they arrive. */
+class DurationColumn implements DurationSlice {
   length = 0;
+  readonly counts = new Int32Array(BUCKET_COUNT);
 
-  push(seconds: number): void {
+  constructor(public values: Float64Array) {}
+
+  push(ms: number): void {
     if (this.length === this.values.length) {
       const grown = new Float64Array(this.length * 2);
       grown.set(this.values);
       this.values = grown;
     }
-    this.values[this.length++] = seconds;
+    this.values[this.length++] = ms;
+    this.counts[bucketOfMs(ms)]++;
   }
 }
 
 /**
- * Durations collected per (group, step) cell — one column per cell, so summarising needs no
- * sort — and summarised per cell at the end (totals per step merge the groups' columns).
+ * Durations per (group, step) cell, `[g * stepCount + s]`: each cell the columns collected
+ * for it (one per part of the customers a kernel was split into). Plain data, so a worker
+ * thread can send its part back.
  */
+export type DurationCells = DurationSlice[][];
+
+/** Collects durations per (group, step) cell, one column per cell. */
 export class GroupedDurations {
   private readonly columns: DurationColumn[];
 
+  /**
+   * `customers`: at most how many durations one step can get (each customer adds at most one
+   * per step). Without groups the columns start that large — pages the kernel never writes
+   * cost nothing — so they never grow; grouped, they start small.
+   */
   constructor(
     readonly groupCount: number,
     readonly stepCount: number,
+    customers: number,
   ) {
-    this.columns = Array.from({ length: groupCount * stepCount }, () => new DurationColumn());
+    const capacity = groupCount === 1 ? Math.max(1, customers) : Math.min(Math.max(1, customers), 1 << 12);
+    this.columns = Array.from({ length: groupCount * stepCount }, () => new DurationColumn(new Float64Array(capacity)));
   }
 
-  add(group: number, step: number, seconds: number): void {
-    (this.columns[group * this.stepCount + step] as DurationColumn).push(seconds);
+  /** A duration in milliseconds (reported in seconds). */
+  add(group: number, step: number, ms: number): void {
+    (this.columns[group * this.stepCount + step] as DurationColumn).push(ms);
   }
 
-  /** Stats per step over all groups, then (when asked) per group and step (`byGroup[g][s]`). */
-  summarise(perGroup: boolean): { total: TimeStats[]; byGroup: TimeStats[][] } {
-    const { groupCount, stepCount } = this;
-    const cell = (g: number, s: number): DurationColumn => this.columns[g * stepCount + s] as DurationColumn;
-    // Group stats first: timeStats reorders a column, which the totals' merge does not mind.
-    const byGroup = perGroup
-      ? Array.from({ length: groupCount }, (_, g) =>
-          Array.from({ length: stepCount }, (_, s) => timeStats(cell(g, s).values, 0, cell(g, s).length)),
-        )
-      : [];
-    const total = Array.from({ length: stepCount }, (_, s) => {
-      if (groupCount === 1) return byGroup[0]?.[s] ?? timeStats(cell(0, s).values, 0, cell(0, s).length);
-      let n = 0;
-      for (let g = 0; g < groupCount; g++) n += cell(g, s).length;
-      const merged = new Float64Array(n);
-      let at = 0;
-      for (let g = 0; g < groupCount; g++) {
-        const column = cell(g, s);
-        merged.set(column.values.subarray(0, column.length), at);
-        at += column.length;
-      }
-      return timeStats(merged, 0, n);
-    });
-    return { total, byGroup };
+  cells(): DurationCells {
+    return this.columns.map((column) => [{ values: column.values, length: column.length, counts: column.counts }]);
   }
+}
+
+/** The cells of several parts together (parts in customer order). */
+export function mergeDurationCells(parts: readonly DurationCells[]): DurationCells {
+  const first = parts[0] ?? [];
+  return first.map((_, cell) => parts.flatMap((part) => part[cell] ?? []));
+}
+
+/** Stats per step over all groups, then (when asked) per group and step (`byGroup[g][s]`). */
+export function summariseDurations(
+  cells: DurationCells,
+  groupCount: number,
+  stepCount: number,
+  perGroup: boolean,
+): { total: TimeStats[]; byGroup: TimeStats[][] } {
+  const cell = (g: number, s: number): DurationSlice[] => cells[g * stepCount + s] ?? [];
+  const total = Array.from({ length: stepCount }, (_, s) =>
+    timeStatsOf(Array.from({ length: groupCount }, (_, g) => cell(g, s)).flat()),
+  );
+  const byGroup = perGroup
+    ? Array.from({ length: groupCount }, (_, g) => Array.from({ length: stepCount }, (_, s) => timeStatsOf(cell(g, s))))
+    : [];
+  return { total, byGroup };
 }

@@ -58,6 +58,11 @@ export function selectAbove(values: Float64Array, start: number, end: number, pl
   return selectInPlace(values, start + placed + 1, end - 1, start + rank);
 }
 
+/** The value of rank k (0-based) in values[start, end). Reorders that slice. */
+export function kthOfSlice(values: Float64Array, start: number, end: number, k: number): number {
+  return selectInPlace(values, start, end - 1, start + k);
+}
+
 /** Hoare-style quickselect with median-of-three pivots: puts the k-th smallest at k and returns it. */
 function selectInPlace(a: Float64Array, left: number, right: number, k: number): number {
   while (right > left) {

@@ -1,4 +1,5 @@
-import { medianOfSlice, quantileOfSlice } from './order.ts';
+import { BUCKET_COUNT, bucketLowerMs, bucketOfMs, locateRank } from './duration-buckets.ts';
+import { kthOfSlice } from './order.ts';
 
 /** Durations summarised: how many, median, p90 (nearest rank) and a histogram. */
 export interface TimeStats {
@@ -16,7 +17,14 @@ export interface HistogramBin {
   count: number;
 }
 
-/** Bins a person reads at a glance, from seconds to months. */
+/** Durations in milliseconds, values[0, length), with how many fall in each bucket (see duration-buckets.ts). */
+export interface DurationSlice {
+  readonly values: Float64Array;
+  readonly length: number;
+  readonly counts: Int32Array;
+}
+
+/** Bins a person reads at a glance, from seconds to months (upper edges in seconds). */
 const BIN_EDGES: ReadonlyArray<readonly [string, number]> = [
   ['< 1 min', 60],
   ['1–10 min', 600],
@@ -28,33 +36,83 @@ const BIN_EDGES: ReadonlyArray<readonly [string, number]> = [
   ['≥ 30 d', Number.POSITIVE_INFINITY],
 ];
 
-const UPPER_EDGES = Float64Array.from(BIN_EDGES.map(([, to]) => to));
+const UPPER_EDGES_MS = Float64Array.from(BIN_EDGES.map(([, to]) => to * 1000));
+
+function binOf(ms: number): number {
+  let bin = 0;
+  while (ms >= (UPPER_EDGES_MS[bin] as number)) bin++;
+  return bin;
+}
+
+/** Per duration bucket: the histogram bin all its values fall in, or -1 when a bin edge cuts it. */
+const BIN_OF_BUCKET = Int8Array.from({ length: BUCKET_COUNT }, (_, b) => {
+  const bin = binOf(bucketLowerMs(b));
+  return bucketLowerMs(b + 1) <= (UPPER_EDGES_MS[bin] as number) ? bin : -1;
+});
+
+const NEEDS_VALUES = 1;
+const NEEDS_BIN = 2;
 
 /**
- * Summarises the durations (in seconds) in values[start, end); reorders that slice. Linear
- * time: quickselect for the quantiles, fixed bins for the histogram.
+ * Summarises the durations (milliseconds) of several columns taken together, in seconds,
+ * without changing them. Exact: the median is the mean of the middle two for an even count,
+ * p90 the nearest rank (the smallest value with at least 90% at or below it).
  */
-export function timeStats(values: Float64Array, start: number, end: number): TimeStats {
-  const counts = new Int32Array(BIN_EDGES.length);
-  const upper = UPPER_EDGES;
-  for (let i = start; i < end; i++) {
-    const seconds = values[i] as number;
-    let bin = 0;
-    while (seconds >= (upper[bin] as number)) bin++;
-    counts[bin]++;
+export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
+  const counts = new Int32Array(BUCKET_COUNT);
+  let n = 0;
+  for (const column of columns) {
+    for (let b = 0; b < BUCKET_COUNT; b++) counts[b] += column.counts[b] as number;
+    n += column.length;
   }
-  const n = end - start;
-  const p90 = n === 0 ? null : quantileOfSlice(values, start, end, 0.9);
-  const median = n === 0 ? null : medianOfSlice(values, start, end);
+  const bins = new Float64Array(BIN_EDGES.length);
+  if (n === 0) return summary(0, null, null, bins);
+
+  // The buckets of the three ranks (the middle two and p90) keep their values for selection.
+  const ranks = [(n - 1) >> 1, n >> 1, Math.min(n - 1, Math.max(0, Math.ceil(0.9 * n) - 1))];
+  const located = ranks.map((rank) => locateRank(counts, rank));
+  const want = new Uint8Array(BUCKET_COUNT);
+  const kept = new Map<number, { values: Float64Array; fill: number }>();
+  for (const { bucket } of located) {
+    want[bucket] |= NEEDS_VALUES;
+    if (!kept.has(bucket)) kept.set(bucket, { values: new Float64Array(counts[bucket] as number), fill: 0 });
+  }
+  for (let b = 0; b < BUCKET_COUNT; b++) {
+    const bin = BIN_OF_BUCKET[b] as number;
+    if (bin >= 0) bins[bin] += counts[b] as number;
+    else if ((counts[b] as number) > 0) want[b] |= NEEDS_BIN;
+  }
+
+  for (const { values, length } of columns) {
+    for (let i = 0; i < length; i++) {
+      const v = values[i] as number;
+      const b = bucketOfMs(v);
+      const w = want[b] as number;
+      if (w === 0) continue;
+      if (w & NEEDS_VALUES) {
+        const into = kept.get(b) as { values: Float64Array; fill: number };
+        into.values[into.fill++] = v;
+      }
+      if (w & NEEDS_BIN) bins[binOf(v)]++;
+    }
+  }
+  const [lower, upper, p90] = located.map(({ bucket, within }) => {
+    const values = (kept.get(bucket) as { values: Float64Array }).values;
+    return kthOfSlice(values, 0, values.length, within);
+  }) as [number, number, number];
+  return summary(n, (lower + upper) / 2 / 1000, p90 / 1000, bins);
+}
+
+function summary(count: number, median: number | null, p90: number | null, bins: Float64Array): TimeStats {
   return {
-    count: n,
+    count,
     medianSeconds: median,
     p90Seconds: p90,
     histogram: BIN_EDGES.map(([label, to], bin) => ({
       label,
       fromSeconds: bin === 0 ? 0 : (BIN_EDGES[bin - 1] as readonly [string, number])[1],
       toSeconds: Number.isFinite(to) ? to : null,
-      count: counts[bin] as number,
+      count: bins[bin] as number,
     })),
   };
 }

@@ -11,9 +11,10 @@ export type StoredEventDetails = Pick<
 };
 
 /**
- * Adds what only the store holds to a timeline: the ids each event arrived with, contact and
- * survey details, and the customer's latest traits. `stored` are the customer's events in
- * arrival order (any events the timeline does not show, such as identify calls, are fine).
+ * Adds what only the store holds to a timeline: the ids each event arrived with, its properties
+ * (without transcripts), contact and survey details, and the customer's latest traits. `stored`
+ * are the customer's events in arrival order (any events the timeline does not show, such as
+ * identify calls, are fine).
  */
 export function withStoredDetails(report: TimelineReport, stored: readonly StoredEventDetails[]): TimelineReport {
   const bySeq = new Map<number, StoredEventDetails>();
@@ -33,11 +34,19 @@ export function withStoredDetails(report: TimelineReport, stored: readonly Store
         ...entry,
         userId: event.userId,
         anonymousId: event.anonymousId,
+        properties: withoutTranscript(properties),
         contact: event.activity === CONTACT_EVENT ? contactDetails(properties) : null,
         survey: event.activity === SURVEY_EVENT ? surveyDetails(properties) : null,
       };
     }),
   };
+}
+
+/** Transcripts can be long and say more than an overview needs; the timeline leaves them out. */
+function withoutTranscript(properties: JsonObject): JsonObject {
+  if (!('transcript' in properties)) return properties;
+  const { transcript: _transcript, ...rest } = properties;
+  return rest;
 }
 
 function contactDetails(p: JsonObject): ContactDetails {

@@ -56,7 +56,7 @@ describe('timeline', () => {
         seq: 1,
         type: 'track',
         activity: 'Contact Completed',
-        properties: { reason: 'move', queueSeconds: 12 },
+        properties: { reason: 'move', queueSeconds: 12, transcript: 'Agent: Hello …' },
       },
       { ...base, seq: 2, type: 'identify', activity: null, properties: null, traits: { tier: 'gold', name: 'Ann' } },
       { ...base, seq: 2.5, type: 'identify', activity: null, properties: null, traits: { tier: 'vip' } },
@@ -72,6 +72,7 @@ describe('timeline', () => {
     expect(detailed.traits).toEqual({ tier: 'vip', name: 'Ann' });
     expect(detailed.events[1]).toMatchObject({
       anonymousId: 'anon:9',
+      properties: { reason: 'move', queueSeconds: 12 }, // the transcript left out
       contact: { reason: 'move', queueSeconds: 12, outcome: null, talkSeconds: null },
       survey: null,
     });
@@ -79,6 +80,9 @@ describe('timeline', () => {
       userId: 'u9',
       survey: { survey: 'nps', score: 9, comment: 'Quick fix', contactId: null },
     });
+    expect(detailed.events[1]?.properties).not.toHaveProperty('transcript');
+    expect(detailed.events[4]?.properties).toEqual({ survey: 'nps', score: 9, comment: 'Quick fix' });
     expect(detailed.events[0]?.contact).toBeNull(); // not in the stored list: left as it was
+    expect(detailed.events[0]?.properties).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { type Channel, channelFromCode } from '../../events/channel.ts';
+import type { JsonObject } from '../../events/message.ts';
 import type { JourneyDefinition } from '../../journey-definition/journey-definition.ts';
 import type { JourneyIndex } from '../../journey-index/journey-index.ts';
 import type { SortedRows } from '../../journey-index/sort.ts';
@@ -42,6 +43,8 @@ export interface TimelineEvent {
   /** The ids the event arrived with (the store's; null from the kernel alone). */
   userId: string | null;
   anonymousId: string | null;
+  /** The event's properties as sent, without `transcript` (the store's; null from the kernel alone). */
+  properties: JsonObject | null;
   contact: ContactDetails | null;
   survey: SurveyDetails | null;
 }
@@ -60,7 +63,7 @@ export interface TimelineReport {
 /**
  * One customer's journey events in order, each with its touchpoint and stage under the
  * journey (when given) and stage changes marked. The details only the store holds (ids as
- * sent, contact and survey properties, traits) are left empty for the caller to add.
+ * sent, properties, contact and survey details, traits) are left empty for the caller to add.
  */
 export function customerTimeline(
   index: JourneyIndex,
@@ -88,6 +91,7 @@ export function customerTimeline(
         stageChanged,
         userId: null,
         anonymousId: null,
+        properties: null,
         contact: null,
         survey: null,
       });

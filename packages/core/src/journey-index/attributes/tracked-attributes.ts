@@ -47,7 +47,10 @@ export interface AttributeSource {
 export class TrackedAttributes {
   readonly events = new Map<string, TrackedEventAttribute>();
   readonly traits = new Map<string, TrackedTrait>();
-  /** Rows were bulk-added without attributes: the tracked event attributes need a reload. */
+  /**
+   * Events were bulk-added without attributes: every tracked event attribute and trait needs a
+   * reload from the store (whoever reloads them all clears it).
+   */
   stale = false;
   private readonly codes: number[] = [];
 

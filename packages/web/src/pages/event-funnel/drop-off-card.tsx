@@ -3,7 +3,8 @@ import { csvFileName } from '../../components/data-table/csv.ts';
 import { type Column, DataTable } from '../../components/data-table/data-table.tsx';
 import { Card } from '../../components/layout.tsx';
 import { formatInteger } from '../../format/format.ts';
-import { setQueryParams, useLocation } from '../../router/router.tsx';
+import { Link, setQueryParams, useLocation } from '../../router/router.tsx';
+import { timelinePath } from '../timeline/timeline-path.ts';
 import { DEFAULT_DROP_OFF_LIMIT, DROP_OFF_LIMITS } from './funnel-params.ts';
 
 interface DropOffRow {
@@ -13,7 +14,18 @@ interface DropOffRow {
 
 const COLUMNS: ReadonlyArray<Column<DropOffRow>> = [
   { key: 'rank', label: '#', numeric: true, screenOnly: true, className: 'rank-col muted', value: (r) => r.rank },
-  { key: 'customer', label: 'Customer', value: (r) => r.customer, className: 'mono', testId: 'drop-off-customer' },
+  {
+    key: 'customer',
+    label: 'Customer',
+    value: (r) => r.customer,
+    render: (r) => (
+      <Link to={timelinePath(r.customer)} title="Open this customer's timeline">
+        {r.customer}
+      </Link>
+    ),
+    className: 'mono',
+    testId: 'drop-off-customer',
+  },
 ];
 
 const FIRST_ROWS = 12;

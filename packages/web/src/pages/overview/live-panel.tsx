@@ -1,5 +1,7 @@
 import { Card } from '../../components/layout.tsx';
 import { formatClock, formatInteger } from '../../format/format.ts';
+import { Link } from '../../router/router.tsx';
+import { timelinePath } from '../timeline/timeline-path.ts';
 import { type LiveStatus, useLiveEvents } from './use-live-events.ts';
 
 const KEEP = 50;
@@ -57,9 +59,7 @@ export function LivePanel({ onArrive }: { onArrive?: (count: number) => void }) 
                 {event.channel !== null && <span className="badge">{event.channel}</span>}
               </div>
               <div className="live-event-meta">
-                <span className="live-who" title={event.userId ?? event.anonymousId ?? undefined}>
-                  {event.userId ?? event.anonymousId ?? 'unknown'}
-                </span>
+                <LiveWho id={event.userId ?? event.anonymousId} />
                 <time dateTime={event.timestamp} title={event.timestamp}>
                   {formatClock(event.timestamp)}
                 </time>
@@ -69,5 +69,15 @@ export function LivePanel({ onArrive }: { onArrive?: (count: number) => void }) 
         </ol>
       )}
     </Card>
+  );
+}
+
+/** Who sent an event, linked to their timeline. */
+function LiveWho({ id }: { id: string | null }) {
+  if (id === null) return <span className="live-who">unknown</span>;
+  return (
+    <Link to={timelinePath(id)} className="live-who" title={`${id}: open the timeline`}>
+      {id}
+    </Link>
   );
 }

@@ -1,0 +1,40 @@
+/**
+ * Durations in milliseconds bucketed by magnitude: the bucket of a duration is its whole
+ * milliseconds' binary exponent and the next four bits (a sixteenth of a doubling), so bucket
+ * order is value order. Columns count their buckets as values arrive; a quantile's rank then
+ * points at one bucket, and only that bucket's values are selected among. Quantiles stay
+ * exact, and the values are read once after collection, where sorting or quickselect over
+ * millions of them reads them many times.
+ */
+
+/** Bucket 0: below 1 ms (and anything not a positive number); the last: 2^32 ms (49.7 days) and more. */
+export const BUCKET_COUNT = 514;
+const OVERFLOW_MS = 2 ** 32;
+
+/** The bucket of a duration in milliseconds. */
+export function bucketOfMs(ms: number): number {
+  if (!(ms >= 1)) return 0;
+  if (ms >= OVERFLOW_MS) return BUCKET_COUNT - 1;
+  const whole = ms >>> 0;
+  const lead = Math.clz32(whole);
+  return 1 + ((31 - lead) << 4) + ((whole << (lead + 1)) >>> 28);
+}
+
+/** The smallest duration (ms) of bucket b, for b ≥ 17 (below it buckets are finer than whole milliseconds). */
+export function bucketLowerMs(b: number): number {
+  if (b <= 0) return Number.NEGATIVE_INFINITY;
+  if (b >= BUCKET_COUNT - 1) return b === BUCKET_COUNT - 1 ? OVERFLOW_MS : Number.POSITIVE_INFINITY;
+  const exponent = (b - 1) >> 4;
+  return 2 ** exponent * (1 + ((b - 1) & 15) / 16);
+}
+
+/** The bucket holding rank `rank` (0-based) of the counted values, and the rank within it. */
+export function locateRank(counts: Int32Array, rank: number): { bucket: number; within: number } {
+  let before = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const here = counts[b] as number;
+    if (rank < before + here) return { bucket: b, within: rank - before };
+    before += here;
+  }
+  throw new RangeError(`rank ${rank} is beyond the ${before} counted values`);
+}
