@@ -3,13 +3,15 @@
  * generated journeys and the example journey definition they follow, and headless Chromium.
  * Call {@link browserHarness} at the top of a test file; it registers its own beforeAll/afterAll.
  * The data is the simple journeys (`waymark generate`'s default) unless a file asks for the
- * subscription world, which has the contact centre and surveys the KPI pages need.
+ * subscription world, which has the contact centre and surveys the KPI pages need. A test that
+ * starts its own server (the demo tour) uses the parts: {@link checkPrerequisites},
+ * {@link launchBrowser} and {@link openPageIn}.
  */
 
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSimpleJourneys, SubscriptionWorld } from '@waymark/core';
 import { DEFAULT_WEB_DIR, type RunningServer, startServer } from '@waymark/server';
@@ -31,6 +33,12 @@ export interface OpenedPage {
   page: Page;
   /** Console errors and uncaught exceptions seen on the page so far. */
   errors: string[];
+  /**
+   * Requests that failed (network errors) or were answered 400 or above, so far. Requests the
+   * page itself cancels (`net::ERR_ABORTED`: the live stream when leaving the overview, a report
+   * superseded by a newer view) are not failures.
+   */
+  failedRequests: string[];
 }
 
 export interface Harness {
@@ -73,15 +81,7 @@ export function browserHarness(options: HarnessOptions): Harness {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) {
-      throw new Error(
-        `The web app is not built: ${WEB_INDEX} is missing. Run \`npm run build:web\` first (\`npm test\` does it).`,
-      );
-    }
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` as root.`);
-    }
-    await mkdir(SCREENSHOTS, { recursive: true });
+    checkPrerequisites();
     dataDir = await mkdtemp(join(tmpdir(), 'waymark-web-test-'));
     // The journey definition the generated data follows, as the demo ships it.
     const journeyId = options.scenario === 'subscription' ? WORLD_JOURNEY_ID : JOURNEY_ID;
@@ -95,19 +95,7 @@ export function browserHarness(options: HarnessOptions): Harness {
       expect(result.rejected).toEqual([]);
     }
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   }, 180_000);
 
   afterAll(async () => {
@@ -133,18 +121,62 @@ export function browserHarness(options: HarnessOptions): Harness {
     },
     async openPage(): Promise<OpenedPage> {
       if (browser === undefined) throw new Error('the browser has not started');
-      const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', timezoneId: 'UTC' });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-      const errors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-      return { page, errors };
+      const opened = await openPageIn(browser);
+      contexts.push(opened.page.context());
+      return opened;
     },
   };
+}
+
+/** The web app is built and Chromium is installed, or an error that says what to do. */
+export function checkPrerequisites(): void {
+  if (!existsSync(WEB_INDEX)) {
+    throw new Error(
+      `The web app is not built: ${WEB_INDEX} is missing. Run \`npm run build:web\` first (\`npm test\` does it).`,
+    );
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` as root.`);
+  }
+}
+
+/** Headless Chromium as every browser test runs it. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser context (its own sessionStorage) with one page, errors and failed requests collected. */
+export async function openPageIn(browser: Browser): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const errors: string[] = [];
+  const failedRequests: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'failed';
+    if (reason !== 'net::ERR_ABORTED') failedRequests.push(`${request.method()} ${request.url()}: ${reason}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      failedRequests.push(`${response.request().method()} ${response.url()}: ${response.status()}`);
+  });
+  return { page, errors, failedRequests };
 }
 
 /** `expect.poll` with room for a slow machine (its default gives up after one second). */
@@ -175,12 +207,14 @@ export async function paintedPixels(chart: Locator): Promise<number> {
   });
 }
 
-/** Saves the page's top as docs/screenshots/<name>. */
+/** Saves the page's top as docs/screenshots/<name> (a name may have folders: `tour/overview.png`). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const path = join(SCREENSHOTS, name);
+  await mkdir(dirname(path), { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(800); // chart animations (drawn by script) settle
-  await page.screenshot({ path: join(SCREENSHOTS, name), animations: 'disabled' });
+  await page.screenshot({ path, animations: 'disabled' });
 }
 
 /** Clicks `button` and returns the text of the file it downloads. */

@@ -4,15 +4,31 @@ import { once } from 'node:events';
 const BIN = new URL('../../bin/waymark.mjs', import.meta.url).pathname;
 
 /** `waymark serve` as its own process (for crash tests and load tests); resolves with the URL it prints. */
-export async function startServerProcess(
+export function startServerProcess(
   dataDir: string,
   keys: { writeKey: string; adminToken: string },
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'serve', '--data', dataDir, '--port', '0', '--write-key', keys.writeKey, '--admin-token', keys.adminToken],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  return startWaymarkProcess([
+    'serve',
+    '--data',
+    dataDir,
+    '--port',
+    '0',
+    '--write-key',
+    keys.writeKey,
+    '--admin-token',
+    keys.adminToken,
+  ]);
+}
+
+/**
+ * A `waymark` command that serves (`serve`, `demo`) as its own process; resolves once it prints the
+ * URL it serves, with everything it printed until then.
+ */
+export async function startWaymarkProcess(
+  args: string[],
+): Promise<{ child: ChildProcess; url: string; output: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout?.setEncoding('utf8');
   const url = await new Promise<string>((resolve, reject) => {
@@ -23,7 +39,7 @@ export async function startServerProcess(
     });
     child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${output}`)));
   });
-  return { child, url };
+  return { child, url, output };
 }
 
 /** Stops a server process with a signal and waits until it is gone. */

@@ -234,6 +234,124 @@ describe('the subscription world: ground truth against Waymark', () => {
     expect(Math.abs(refundShare - 0.7)).toBeLessThan(0.12);
     expect(refundShare).toBeGreaterThan(5 * otherShare);
   });
+
+  it("finds the Monday-morning billing gap in the KPI report by queue: the ground truth's calls, plus callbacks", async () => {
+    const { planted, measured } = truth.friction.find(
+      (f) => f.id === 'monday_morning_billing_understaffed',
+    ) as unknown as {
+      planted: { fromHour: number; toHour: number };
+      measured: Record<'mondayMorning' | 'otherTimes', Record<string, number>>;
+    };
+    const none = { offered: 0, answered: 0, abandoned: 0, queueSecondsAnswered: 0, abandonedRated: 0, offeredRated: 0 };
+    type Counts = typeof none;
+    /** The counts behind the billing queue's KPIs in Waymark's `kpis` report by queue (none in a range without billing contacts). */
+    const billing = async (params: Record<string, string> = {}): Promise<Counts> => {
+      const report = await workspace.report('kpis', { by: 'queue', ...params });
+      const c = report.total.by.find((b) => b.name === 'billing')?.kpis.contactCentre;
+      if (c === undefined) return none;
+      return {
+        offered: c.offered,
+        answered: c.answered,
+        abandoned: c.abandoned,
+        queueSecondsAnswered: c.averageSpeedOfAnswer.numerator,
+        abandonedRated: c.abandonRate.numerator,
+        offeredRated: c.abandonRate.denominator,
+      };
+    };
+    const add = (a: Counts, b: Counts, sign = 1) =>
+      Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + sign * b[k as keyof Counts]])) as Counts;
+    // Monday mornings as the report's date range, one report per week (the world starts on a Monday), summed:
+    // every KPI comes with the counts behind it.
+    const start = Date.parse(truth.generator.start);
+    expect(new Date(start).getUTCDay()).toBe(1);
+    let monday = none;
+    const hour = 3_600_000;
+    for (let day = start; day < Date.parse(truth.generator.end); day += 7 * 24 * hour) {
+      const from = new Date(day + planted.fromHour * hour).toISOString();
+      const to = new Date(day + planted.toHour * hour).toISOString();
+      monday = add(monday, await billing({ from, to }));
+    }
+    const other = add(await billing(), monday, -1);
+
+    // The ground truth counts calls (medium call); the KPI's billing queue also holds the callbacks it
+    // offered, which reach an agent without waiting in the queue (queueSeconds 0) unless transferred.
+    // With the callbacks counted apart (SQL over the same events), the KPI's numbers are the ground truth's exactly.
+    const callbacks = await sql(`WITH ${CONTACTS.trim()} SELECT
+        (weekday = 0 AND hour >= ${planted.fromHour} AND hour < ${planted.toHour}) AS monday_morning,
+        count(*) FILTER (WHERE outcome <> 'abandoned')::INTEGER AS answered,
+        count(*) FILTER (WHERE outcome = 'abandoned' AND queue_seconds > 0)::INTEGER AS abandoned,
+        coalesce(sum(queue_seconds) FILTER (WHERE outcome <> 'abandoned'), 0)::INTEGER AS queue_seconds_answered
+      FROM contacts WHERE medium = 'callback' AND queue = 'billing' GROUP BY 1`);
+    for (const [shown, expected, window] of [
+      [monday, measured.mondayMorning, true],
+      [other, measured.otherTimes, false],
+    ] as const) {
+      const cb = callbacks.find((r) => r.monday_morning === window) as Row;
+      expect(cb.answered, 'callbacks taken').toBeGreaterThan(0);
+      expect([shown.answered, shown.abandoned, shown.queueSecondsAnswered]).toEqual([
+        (expected.answered as number) + (cb.answered as number),
+        (expected.abandoned as number) + (cb.abandoned as number),
+        (expected.queueSecondsAnswered as number) + (cb.queue_seconds_answered as number),
+      ]);
+      expect(shown.offered).toBe(shown.answered + shown.abandoned);
+    }
+    expect(monday.offered + other.offered).toBe(
+      (truth.contacts.callsByQueue.billing?.offered as number) + (truth.contacts.callbacksByQueue.billing as number),
+    );
+
+    // The gap as the KPI shows it: abandonment on Monday mornings over ten times the rest of the week's. The
+    // ground truth's ratio for calls is larger (81 at this size, where no billing agent is on duty on Monday
+    // mornings and every call there is abandoned); the KPI's is about 28, because it counts the callbacks
+    // taken as answered, and those are over half of Monday morning's billing contacts against a few percent
+    // at other times. Ten leaves room for the noise of a dozen Monday-morning contacts; and at least 30% of
+    // them abandoned, where other times lose about 2%.
+    // ASA cannot show the gap at this size: with nobody on duty, the only contacts answered on Monday mornings
+    // are callbacks, which wait off the line (queueSeconds 0). In bigger worlds some Monday-morning calls are
+    // answered after long waits (docs/demo-world.md), but the callbacks still pull the KPI's ASA down.
+    const rate = (c: Counts) => c.abandonedRated / c.offeredRated;
+    expect(rate(monday)).toBeGreaterThan(10 * rate(other));
+    expect(rate(monday)).toBeGreaterThan(0.3);
+  });
+
+  it('finds the refund transfers in the KPI report by reason, and every contact by its reason', async () => {
+    const measured = friction('refund_transfers') as {
+      refundAnswered: number;
+      refundTransferred: number;
+      otherAnswered: number;
+      otherTransferred: number;
+    };
+    const byReason = await workspace.report('kpis', { by: 'reason' });
+    const reasons = byReason.total.by.filter((b) => b.kpis.contactCentre.contacts > 0);
+    expect(Object.fromEntries(reasons.map((b) => [b.name, b.kpis.contactCentre.contacts]))).toEqual(
+      Object.fromEntries(Object.entries(truth.contacts.byReason).filter(([, n]) => n > 0)),
+    );
+    // Only calls and callbacks are transferred, so the KPI's transferred contacts are the ground truth's exactly.
+    const transfers = (b: (typeof reasons)[number]) => b.kpis.contactCentre.transferRate;
+    const refund = transfers(reasons.find((b) => b.name === 'refund') as (typeof reasons)[number]);
+    const others = reasons.filter((b) => b.name !== 'refund').map(transfers);
+    expect(refund.numerator).toBe(measured.refundTransferred);
+    expect(others.reduce((sum, t) => sum + t.numerator, 0)).toBe(measured.otherTransferred);
+    // The ground truth divides by the answered calls; the KPI by every answered contact (chats, e-mails, bot
+    // sessions that dead-end), so the planted 70% reads as about a third here. By medium, the KPI's answered
+    // calls and callbacks are the ground truth's.
+    const byMedium = await workspace.report('kpis', { by: 'medium' });
+    const answeredOn = (medium: string) =>
+      byMedium.total.by.find((b) => b.name === medium)?.kpis.contactCentre.answered ?? 0;
+    expect(answeredOn('call') + answeredOn('callback')).toBe(measured.refundAnswered + measured.otherAnswered);
+    expect(refund.denominator).toBeGreaterThan(measured.refundAnswered);
+    // Still the friction stands out: refunds are transferred at over five times the rate of every other reason
+    // together (about 15 times for calls in the ground truth, and about as much here: the other reasons'
+    // rates are diluted by contacts off the phone too), and more than any other reason with 30 answered or more.
+    const otherRate = others.reduce((s, t) => s + t.numerator, 0) / others.reduce((s, t) => s + t.denominator, 0);
+    expect(refund.rate).toBeGreaterThan(5 * otherRate);
+    for (const t of others) if (t.denominator >= 30) expect(refund.rate).toBeGreaterThan(t.rate as number);
+    // By queue, billing (where refund calls arrive) transfers the most.
+    const byQueue = await workspace.report('kpis', { by: 'queue' });
+    const queueRates = byQueue.total.by
+      .filter((b) => b.kpis.contactCentre.answered > 0)
+      .sort((a, b) => (b.kpis.contactCentre.transferRate.rate ?? 0) - (a.kpis.contactCentre.transferRate.rate ?? 0));
+    expect(queueRates[0]?.name).toBe('billing');
+  });
 });
 
 describe('waymark generate --scenario subscription', () => {

@@ -43,6 +43,9 @@ const CHUNK_ROWS = 2048;
  * commit writes DuckDB's WAL before it returns, so a resolved append survives a crash, and it
  * runs on DuckDB's threads, leaving the JS thread free meanwhile.
  */
+/** At this many rows in one append a transaction may write its rows before its commit (half a DuckDB row group). */
+const OPTIMISTIC_WRITE_ROWS = 61_440;
+
 export class DuckDbEventStore implements EventStore {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -90,12 +93,20 @@ export class DuckDbEventStore implements EventStore {
       this.stageRows(this.stagers.activities, DICTIONARY_TYPES, activities.names.length, (start, end) =>
         dictionaryColumns(activities.fromCode, activities.names, start, end),
       );
-      await this.writer.run(`
-        BEGIN TRANSACTION;
+      const names = `
         ${identities.names.length > 0 ? 'INSERT INTO identities SELECT * FROM stage.identities;' : ''}
-        ${activities.names.length > 0 ? 'INSERT INTO activities SELECT * FROM stage.activities;' : ''}
-        INSERT INTO events SELECT * FROM stage.events;
-        COMMIT;`);
+        ${activities.names.length > 0 ? 'INSERT INTO activities SELECT * FROM stage.activities;' : ''}`;
+      if (events.length >= OPTIMISTIC_WRITE_ROWS && names.trim() !== '') {
+        // Large batches: names first, in a commit of their own. DuckDB writes a big
+        // transaction's rows to the file ahead of its commit and can replay them after a crash
+        // mid-commit while dropping the rest of it (found by the JSONL bulk import's torn-log
+        // test; cf. duckdb/duckdb#25931): rows whose codes name nothing. Names without rows
+        // are harmless — the index has them already.
+        await this.writer.run(`BEGIN TRANSACTION; ${names} COMMIT;`);
+        await this.writer.run('BEGIN TRANSACTION; INSERT INTO events SELECT * FROM stage.events; COMMIT;');
+      } else {
+        await this.writer.run(`BEGIN TRANSACTION; ${names} INSERT INTO events SELECT * FROM stage.events; COMMIT;`);
+      }
     } catch (error) {
       await this.writer.run('ROLLBACK').catch(() => undefined);
       throw error;
