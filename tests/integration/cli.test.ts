@@ -13,6 +13,28 @@ describe('waymark CLI', () => {
   const dir = tempDir('cli');
   afterAll(() => dir.remove());
 
+  it('report --link-by links identities sharing an e-mail; waymark.yaml sets it for a data folder', async () => {
+    const lines = [
+      '{"type":"identify","messageId":"k1","userId":"u1","traits":{"email":"Ann@Example.com"},"timestamp":"2026-01-01T10:00:00Z"}',
+      '{"type":"track","messageId":"k2","userId":"u1","event":"A","timestamp":"2026-01-01T10:01:00Z"}',
+      '{"type":"identify","messageId":"k3","userId":"u2","traits":{"email":"ann@example.com"},"timestamp":"2026-01-01T10:02:00Z"}',
+      '{"type":"track","messageId":"k4","userId":"u2","event":"B","timestamp":"2026-01-01T10:03:00Z"}',
+    ];
+    const file = join(dir.path, 'shared-email.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const customers = async (...args: string[]) =>
+      JSON.parse((await run('report', 'overview', ...args, '--json')).stdout).customers;
+    expect(await customers('--input', file)).toBe(2);
+    expect(await customers('--input', file, '--link-by', 'email')).toBe(1);
+    await expect(run('report', 'overview', '--input', file, '--link-by', 'fax')).rejects.toThrow(/--link-by: expected/);
+    const data = join(dir.path, 'linked');
+    await run('import', file, '--data', data);
+    expect(await customers('--data', data)).toBe(2);
+    writeFileSync(join(data, 'waymark.yaml'), 'identity:\n  linkBy: [email]\n');
+    expect(await customers('--data', data)).toBe(1);
+    expect(await customers('--data', data, '--link-by', 'none')).toBe(2);
+  });
+
   it('imports a gzipped JSONL file: keeps good lines, names bad lines, counts duplicates on re-import', async () => {
     const lines = [
       '{"type":"track","messageId":"m1","userId":"u1","event":"A","timestamp":"2026-01-01T10:00:00Z"}',

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSimpleJourneys, REPORT_NAMES } from '@waymark/core';
 import { Workspace } from '@waymark/runtime';
@@ -100,6 +102,39 @@ describe('stitching and erasure survive grouping and restarts (review regression
       dir.remove();
     }
     expect(results[0]).toEqual({ u1: ['A', 'B'] });
+    for (const result of results) expect(result).toEqual(results[0]);
+  });
+
+  it('links by shared traits (workspace setting) the same way in one commit or many, and after a restart', async () => {
+    // Hand-computed: d's first user is u1 (u2 on the same device stays apart); u3 shares d's
+    // e-mail, so u3 joins d's customer, named u1 (a userId, seen before u3); u2 is aliased to u4.
+    const messages = [
+      { type: 'track', anonymousId: 'd', event: 'A', timestamp: t(1), messageId: 't1' },
+      { type: 'identify', anonymousId: 'd', traits: { email: 'ann@example.com' }, timestamp: t(2), messageId: 't2' },
+      { type: 'track', anonymousId: 'd', userId: 'u1', event: 'B', timestamp: t(3), messageId: 't3' },
+      { type: 'track', anonymousId: 'd', userId: 'u2', event: 'C', timestamp: t(4), messageId: 't4' },
+      { type: 'identify', userId: 'u3', traits: { email: 'ANN@example.com ' }, timestamp: t(5), messageId: 't5' },
+      { type: 'track', userId: 'u3', event: 'D', timestamp: t(6), messageId: 't6' },
+      { type: 'alias', previousId: 'u2', userId: 'u4', timestamp: t(7), messageId: 't7' },
+      { type: 'track', userId: 'u4', event: 'E', timestamp: t(8), messageId: 't8' },
+    ];
+    const results: Array<Record<string, string[]>> = [];
+    for (const grouping of [[messages], messages.map((m) => [m])]) {
+      const dir = tempDir('ident-traits');
+      writeFileSync(join(dir.path, 'waymark.yaml'), 'identity:\n  linkBy: [email]\n');
+      const workspace = await Workspace.open(dir.path);
+      for (const group of grouping) await workspace.pipeline.submit(group, { source: 't' });
+      results.push(journeys(workspace));
+      await workspace.close();
+      const reopened = await Workspace.open(dir.path);
+      results.push(journeys(reopened));
+      await reopened.close();
+      const unlinked = await Workspace.open(dir.path, { linkBy: [] });
+      expect(journeys(unlinked)).toEqual({ u1: ['A', 'B'], u3: ['D'], u4: ['C', 'E'] });
+      await unlinked.close();
+      dir.remove();
+    }
+    expect(results[0]).toEqual({ u1: ['A', 'B', 'D'], u4: ['C', 'E'] });
     for (const result of results) expect(result).toEqual(results[0]);
   });
 

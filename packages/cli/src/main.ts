@@ -42,6 +42,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--write-key <key>', 'ingest write key (or WAYMARK_WRITE_KEY)')
     .option('--admin-token <token>', 'admin API token (or WAYMARK_ADMIN_TOKEN)')
+    .option(
+      '--link-by <traits>',
+      'link identities sharing these identify traits: email, phone, email,phone or none (default: <data>/waymark.yaml, else none)',
+    )
     .action(serveCommand);
 
   program
@@ -79,6 +83,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--top <n>', 'variants: only the N most common', integer('--top'))
     .option('--bucket <bucket>', 'overview: hour, day or week')
     .option('--journey <file>', 'a journey definition (YAML) to load; repeatable', collect, [])
+    .option(
+      '--link-by <traits>',
+      'link identities sharing these identify traits: email, phone, email,phone or none (default: <data>/waymark.yaml, else none)',
+    )
     .option(
       '-p, --param <key=value>',
       'a report parameter, as in the HTTP query (journey, funnel, steps, mode, window, from, to, segment, breakdown, …); repeatable',

@@ -43,6 +43,7 @@ export * from './events/message-schema.ts';
 export * from './events/normalize.ts';
 export * from './events/timestamp.ts';
 export * from './identity/identity-graph.ts';
+export * from './identity/trait-keys.ts';
 export * from './journey-definition/duration.ts';
 export * from './journey-definition/journey-definition.ts';
 export * from './journey-definition/journey-summary.ts';

@@ -7,4 +7,5 @@ export * from './ingest/pipeline.ts';
 export * from './parallel/parallel-kernels.ts';
 export * from './workspace/journeys.ts';
 export * from './workspace/load-index.ts';
+export * from './workspace/settings.ts';
 export * from './workspace/workspace.ts';

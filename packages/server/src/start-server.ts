@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import type { LinkTrait } from '@waymark/core';
 import { Workspace } from '@waymark/runtime';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
@@ -15,6 +16,8 @@ export interface StartOptions {
   bodyLimitBytes?: number;
   rateLimitPerMinute?: number;
   webDir?: string | null;
+  /** Identify traits that link identities; overrides `identity.linkBy` of `<data>/waymark.yaml`. */
+  linkBy?: readonly LinkTrait[];
 }
 
 export interface RunningServer {
@@ -46,7 +49,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     webDir: options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir,
   };
-  const workspace = await Workspace.open(options.dataDir, { parallelKernels: true });
+  const workspace = await Workspace.open(options.dataDir, {
+    parallelKernels: true,
+    ...(options.linkBy === undefined ? {} : { linkBy: options.linkBy }),
+  });
   const app = await buildApp(workspace, config);
   await app.listen({ host, port: options.port ?? 0 });
   const address = app.server.address();

@@ -1,5 +1,5 @@
 import { isReportName, REPORT_NAMES } from '@waymark/core';
-import { Workspace } from '@waymark/runtime';
+import { parseLinkBy, Workspace } from '@waymark/runtime';
 import { reportText } from '../output/report-text.ts';
 import { type ImportFlags, importWithProgress, summaryText } from './import.ts';
 
@@ -10,6 +10,8 @@ export interface ReportFlags extends ImportFlags {
   top?: string;
   bucket?: string;
   journey?: string[];
+  /** Identify traits that link identities (`email,phone`); overrides the data folder's waymark.yaml. */
+  linkBy?: string;
   /** Report parameters as key=value (the same names as the HTTP API's query). */
   param?: string[];
 }
@@ -25,6 +27,7 @@ export async function reportCommand(name: string, flags: ReportFlags): Promise<s
   const params = reportParams(flags);
   const workspace = await Workspace.open(flags.input !== undefined ? ':memory:' : (flags.data ?? '.waymark-data'), {
     journeyFiles: flags.journey ?? [],
+    ...(flags.linkBy === undefined ? {} : { linkBy: parseLinkBy(flags.linkBy) }),
   });
   try {
     if (flags.input !== undefined) {

@@ -1,3 +1,4 @@
+import { parseLinkBy } from '@waymark/runtime';
 import { startServer } from '@waymark/server';
 
 export interface ServeFlags {
@@ -6,6 +7,7 @@ export interface ServeFlags {
   host?: string;
   writeKey?: string;
   adminToken?: string;
+  linkBy?: string;
 }
 
 /** `waymark serve`: flags first, then WAYMARK_WRITE_KEY / WAYMARK_ADMIN_TOKEN, else generated and printed. */
@@ -16,6 +18,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     port: parsePort(flags.port ?? process.env.WAYMARK_PORT ?? '4400'),
     writeKey: flags.writeKey ?? process.env.WAYMARK_WRITE_KEY,
     adminToken: flags.adminToken ?? process.env.WAYMARK_ADMIN_TOKEN,
+    ...(flags.linkBy === undefined ? {} : { linkBy: parseLinkBy(flags.linkBy) }),
   });
   announce(server.url, server.writeKey, server.adminToken, server.workspace.index.eventCount);
   stopOnSignal(server.close);

@@ -8,7 +8,9 @@ export interface IdentityMerge {
  * Identity stitching (EVENTS.md): every userId and anonymousId gets a dense code; codes
  * that name the same customer share a root (union-find). An anonymousId joins the first
  * userId it is seen with; a later different userId on the same device does not fuse two
- * known customers. `alias` is an explicit instruction and always merges.
+ * known customers. `alias` is an explicit instruction and always merges. When the workspace
+ * links by traits, an identify call's normalised `email`/`phone` merges its customer with every
+ * customer seen with the same value before ({@link linkTrait}).
  */
 export class IdentityGraph {
   /** Name → code; after a bulk {@link restore} it is built on first use. */
@@ -16,6 +18,8 @@ export class IdentityGraph {
   private readonly names: string[] = [];
   private parent = new Int32Array(1024);
   private known = new Uint8Array(1024);
+  /** Trait link keys (`email:…`, `phone:…`) → the first identity seen with each (personal data: erased with it). */
+  private readonly traitKeys = new Map<string, number>();
 
   get size(): number {
     return this.names.length;
@@ -125,6 +129,33 @@ export class IdentityGraph {
     return { from: fromRoot, into: intoRoot };
   }
 
+  /**
+   * An identify call carried a shared trait (workspace setting `identity.linkBy`): the
+   * identity's customer and every customer seen with the same key before become one. The
+   * merged customer's root is a userId if either's is, else the one seen first.
+   */
+  linkTrait(code: number, key: string): IdentityMerge | null {
+    const first = this.traitKeys.get(key);
+    if (first === undefined) {
+      this.traitKeys.set(key, code);
+      return null;
+    }
+    const earlier = this.customerOf(first);
+    const later = this.customerOf(code);
+    if (earlier === later) return null;
+    // The merged customer is named by a userId if either has one, else by the identity seen first
+    // (codes are given in arrival order): the same whatever order the links come in.
+    const laterWins = this.known[later] !== this.known[earlier] ? this.known[later] === 1 : later < earlier;
+    const [from, into] = laterWins ? [earlier, later] : [later, earlier];
+    this.parent[from] = into;
+    return { from, into };
+  }
+
+  /** How many trait link keys are held (0 when linking by traits is off). */
+  get traitKeyCount(): number {
+    return this.traitKeys.size;
+  }
+
   /** Every identity name that belongs to the customer (for erasure). */
   codesOf(root: number): number[] {
     const codes: number[] = [];
@@ -139,10 +170,12 @@ export class IdentityGraph {
 
   /** Drops every identity of the customer from memory (right to erasure). */
   forget(root: number): void {
-    for (const code of this.codesOf(root)) {
+    const codes = new Set(this.codesOf(root));
+    for (const code of codes) {
       this.codes.delete(this.names[code] as string);
       this.names[code] = '';
     }
+    for (const [key, code] of this.traitKeys) if (codes.has(code)) this.traitKeys.delete(key);
   }
 
   private grow(): void {

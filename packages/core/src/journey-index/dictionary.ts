@@ -23,6 +23,19 @@ export class Dictionary {
     });
   }
 
+  /**
+   * Forgets the values of codes nothing refers to any more (right to erasure): each becomes ''
+   * and is no longer found by value; codes are never reused.
+   */
+  forgetUnused(used: (code: number) => boolean): void {
+    for (let code = 0; code < this.values.length; code++) {
+      if (used(code)) continue;
+      const value = this.values[code] as string;
+      if (this.codes.get(value) === code) this.codes.delete(value);
+      this.values[code] = '';
+    }
+  }
+
   lookup(value: string): number | undefined {
     return this.codes.get(value);
   }

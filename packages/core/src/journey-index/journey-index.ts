@@ -1,6 +1,7 @@
 import { channelCode } from '../events/channel.ts';
 import type { WaymarkEvent } from '../events/message.ts';
 import { IdentityGraph } from '../identity/identity-graph.ts';
+import { type LinkTrait, traitLinkKeys } from '../identity/trait-keys.ts';
 import {
   type AttributeSource,
   type LoadedEventAttribute,
@@ -18,6 +19,11 @@ export type IndexableEvent = Pick<
   'type' | 'userId' | 'anonymousId' | 'previousId' | 'timestampMs' | 'activity' | 'channel'
 > &
   AttributeSource & { seq: number };
+
+export interface JourneyIndexOptions {
+  /** Traits of identify calls that link identities sharing a value (workspace setting `identity.linkBy`); none by default. */
+  linkBy?: readonly LinkTrait[];
+}
 
 /** An event's identities and activity as dictionary codes of the index (-1 when absent). */
 export interface EncodedIdentity {
@@ -59,6 +65,12 @@ export class JourneyIndex {
   private pending = new RowColumns();
   private merged = false;
   private erased = new Set<number>();
+  /** The traits that link identities (empty: linking by traits is off). */
+  readonly linkBy: ReadonlySet<LinkTrait>;
+
+  constructor(options: JourneyIndexOptions = {}) {
+    this.linkBy = new Set(options.linkBy ?? []);
+  }
 
   /**
    * Writes an event's dictionary codes into `into` (creating codes for new identities and
@@ -80,6 +92,8 @@ export class JourneyIndex {
     if (userCode >= 0) this.identities.markUser(userCode);
     if (event.type === 'alias' && previousCode >= 0 && userCode >= 0) this.linkCoded(true, userCode, previousCode);
     else if (userCode >= 0 && anonymousCode >= 0) this.linkCoded(false, userCode, anonymousCode);
+    if (event.type === 'identify' && this.linkBy.size > 0)
+      this.linkTraits(userCode >= 0 ? userCode : anonymousCode, event.traits);
     const tracked = this.attributes;
     if (event.type === 'identify' && tracked.traits.size > 0) {
       tracked.recordTraits(event, userCode >= 0 ? userCode : anonymousCode, event.seq);
@@ -145,12 +159,24 @@ export class JourneyIndex {
     if (merge !== null) this.merged = true;
   }
 
+  /**
+   * An identify call's traits (live, or replayed from the store in arrival order): links the
+   * identity with every identity seen before with the same normalised value of a linking trait.
+   */
+  linkTraits(identityCode: number, traits: { readonly [key: string]: unknown } | null | undefined): void {
+    if (identityCode < 0) return;
+    for (const key of traitLinkKeys(this.linkBy, traits)) {
+      if (this.identities.linkTrait(identityCode, key) !== null) this.merged = true;
+    }
+  }
+
   /** Removes a customer's rows and forgets their identities (right to erasure). */
   erase(customerRoot: number): string[] {
     const members = this.identities.membersOf(customerRoot);
     this.attributes.forgetIdentities(new Set(this.identities.codesOf(customerRoot)));
     this.erased.add(customerRoot);
-    this.rows(); // applies the erasure
+    const rows = this.rows(); // applies the erasure
+    this.attributes.forgetUnusedEventValues(rows.attributes as Int32Array[]);
     this.identities.forget(customerRoot);
     return members;
   }

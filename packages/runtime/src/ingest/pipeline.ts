@@ -195,8 +195,13 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
     };
   }
 
-  /** A bulk JSONL loader, when the store can load JSONL itself. */
+  /**
+   * A bulk JSONL loader, when the store can load JSONL itself — and the workspace does not link
+   * identities by traits: the bulk rows reach the index without their traits, so identify calls'
+   * e-mails and phones would link nothing until the next start. Imports then go the pipeline's way.
+   */
   openJsonlBulkLoader(): Promise<JsonlBulkLoading> | null {
+    if (this.index.linkBy.size > 0) return null;
     return this.store.openJsonlBulkLoader?.() ?? null;
   }
 

@@ -2,6 +2,7 @@ import {
   HashSet53,
   type JourneyDefinition,
   JourneyIndex,
+  type LinkTrait,
   type LoadedEventAttribute,
   parseAttributePath,
   type ReportEnvironment,
@@ -18,6 +19,7 @@ import { IngestPipeline } from '../ingest/pipeline.ts';
 import { ParallelKernels } from '../parallel/parallel-kernels.ts';
 import { journeyFilesIn, journeysFolder, loadJourneyFiles } from './journeys.ts';
 import { loadIndexFromStore } from './load-index.ts';
+import { loadWorkspaceSettings, type WorkspaceSettings } from './settings.ts';
 import { timelineFromStore } from './timeline-from-store.ts';
 
 export interface OpenOptions {
@@ -28,6 +30,11 @@ export interface OpenOptions {
   parallelKernels?: boolean;
   /** Journey files to load besides `<data>/journeys/*.yaml`. */
   journeyFiles?: readonly string[];
+  /**
+   * Identify traits whose shared value links identities (`email`, `phone`); overrides
+   * `identity.linkBy` of `<data>/waymark.yaml`. Off (none) by default.
+   */
+  linkBy?: readonly LinkTrait[];
 }
 
 /**
@@ -43,6 +50,8 @@ export class Workspace {
     private readonly kernelsStarting: Promise<ParallelKernels | null>,
     /** The journey definitions, by id. */
     readonly journeys: Map<string, JourneyDefinition>,
+    /** The settings it runs with (`<data>/waymark.yaml`, then the open options). */
+    readonly settings: WorkspaceSettings,
   ) {
     void kernelsStarting.then((kernels) => {
       this.kernels = kernels;
@@ -102,12 +111,16 @@ export class Workspace {
 
   /** Opens a data folder (`:memory:` for a throwaway workspace) and builds the index from it. */
   static async open(dataDir: string, options: OpenOptions = {}): Promise<Workspace> {
+    const fromFile = await loadWorkspaceSettings(dataDir);
+    const settings: WorkspaceSettings = {
+      identity: { linkBy: options.linkBy === undefined ? fromFile.identity.linkBy : [...new Set(options.linkBy)] },
+    };
     const journeys = await loadJourneyFiles([
       ...(dataDir === ':memory:' ? [] : await journeyFilesIn(journeysFolder(dataDir))),
       ...(options.journeyFiles ?? []),
     ]);
     const store = await DuckDbEventStore.open(dataDir);
-    const index = new JourneyIndex();
+    const index = new JourneyIndex({ linkBy: settings.identity.linkBy });
     await loadIndexFromStore(store, index);
     // Reports can run now; ingest waits until the dedupe prefilter is loaded.
     const seen = store.messageHashes().then((hashes) => {
@@ -120,7 +133,7 @@ export class Workspace {
     // Until the worker is up (or if it cannot start), reports run on this thread.
     const kernels =
       options.parallelKernels === true ? ParallelKernels.start().catch(() => null) : Promise.resolve(null);
-    return new Workspace(dataDir, store, index, pipeline, kernels, journeys);
+    return new Workspace(dataDir, store, index, pipeline, kernels, journeys, settings);
   }
 
   /**

@@ -22,6 +22,7 @@ import type {
   EventStore,
   IndexRowChunk,
   IndexScan,
+  ScanOptions,
   StoredEvent,
 } from './event-store.ts';
 import { CHANNEL_CODE_SQL, CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
@@ -164,10 +165,11 @@ export class DuckDbEventStore implements EventStore {
     return new Set(stored as string[]);
   }
 
-  async scanForIndex(): Promise<IndexScan> {
+  async scanForIndex(options: ScanOptions = {}): Promise<IndexScan> {
     const identityNames = await this.readDictionary('identities');
     const activities = await this.readDictionary('activities');
     const identityEvents = await this.readIdentityEvents();
+    const identifyTraits = await this.readIdentifyTraits(options.linkTraits ?? []);
     const rowCount = Number(
       (
         await this.reader.runAndReadAll('SELECT count(*) FROM events WHERE activity_code IS NOT NULL')
@@ -178,13 +180,14 @@ export class DuckDbEventStore implements EventStore {
       activities,
       rowCount,
       identityEvents,
+      identifyTraits,
       rows: this.scanRows(),
     };
   }
 
   private async readIdentityEvents(): Promise<IndexScan['identityEvents']> {
     const sql = `
-      SELECT kind, user_code, other_code FROM (
+      SELECT first_seq, kind, user_code, other_code FROM (
         SELECT min(seq) AS first_seq, 0 AS kind, user_code, -1 AS other_code
         FROM events WHERE user_code IS NOT NULL GROUP BY user_code
         UNION ALL
@@ -194,12 +197,40 @@ export class DuckDbEventStore implements EventStore {
         WHERE user_code IS NOT NULL AND ((type = 'alias' AND previous_code IS NOT NULL) OR anonymous_code IS NOT NULL)
         GROUP BY 2, 3, 4)
       ORDER BY first_seq, kind`;
-    const [kind, userCode, otherCode] = (await readColumns(this.reader, sql, [Int32Array, Int32Array, Int32Array])) as [
+    const [seq, kind, userCode, otherCode] = (await readColumns(this.reader, sql, [
+      Float64Array,
       Int32Array,
       Int32Array,
       Int32Array,
-    ];
-    return { length: kind.length, kind, userCode, otherCode };
+    ] as never)) as unknown as [Float64Array, Int32Array, Int32Array, Int32Array];
+    return { length: kind.length, seq, kind, userCode, otherCode };
+  }
+
+  /** Identify calls carrying any of these traits, in arrival order, with those traits' values. */
+  private async readIdentifyTraits(names: readonly string[]): Promise<IndexScan['identifyTraits']> {
+    const out: IndexScan['identifyTraits'] = { seq: [], identity: [], traits: [] };
+    if (names.length === 0) return out;
+    const paths = names.map((name) => `'$.${JSON.stringify(name).replaceAll("'", "''")}'`);
+    const values = paths.map((path) => `json_extract(traits, ${path})::VARCHAR`);
+    const rows = (
+      await this.reader.runAndReadAll(
+        `SELECT seq, coalesce(user_code, anonymous_code), ${values.join(', ')} FROM events
+         WHERE type = 'identify' AND traits IS NOT NULL AND coalesce(user_code, anonymous_code) IS NOT NULL
+           AND (${values.map((value) => `${value} IS NOT NULL`).join(' OR ')})
+         ORDER BY seq`,
+      )
+    ).getRows();
+    for (const row of rows) {
+      out.seq.push(Number(row[0]));
+      out.identity.push(Number(row[1]));
+      const traits: Record<string, unknown> = {};
+      for (const [i, name] of names.entries()) {
+        const text = row[i + 2];
+        if (typeof text === 'string') traits[name] = JSON.parse(text);
+      }
+      out.traits.push(traits);
+    }
+    return out;
   }
 
   /** A dictionary table as a dense array by code; '' for codes whose entry was erased. */

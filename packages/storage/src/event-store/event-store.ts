@@ -40,11 +40,29 @@ export interface IndexScan {
    * (kind 0), and the first time each pair was linked by a message carrying both ids (kind 1,
    * other = anonymousId) or by an alias (kind 2, other = previousId).
    */
-  identityEvents: { length: number; kind: Int32Array; userCode: Int32Array; otherCode: Int32Array };
+  identityEvents: {
+    length: number;
+    /** The arrival number of the message that did it. */
+    seq: Float64Array;
+    kind: Int32Array;
+    userCode: Int32Array;
+    otherCode: Int32Array;
+  };
+  /**
+   * The identify calls carrying any of the traits asked for ({@link ScanOptions.linkTraits}), in
+   * arrival order: the identity they are credited to (userId, else anonymousId) and those traits'
+   * values as sent (what linking by traits is replayed from).
+   */
+  identifyTraits: { seq: number[]; identity: number[]; traits: Array<Record<string, unknown>> };
   /** How many journey rows {@link rows} will give. */
   rowCount: number;
   /** Journey rows in chunks. */
   rows: AsyncIterable<IndexRowChunk>;
+}
+
+export interface ScanOptions {
+  /** Top-level traits of identify calls to read for linking identities (none by default). */
+  linkTraits?: readonly string[];
 }
 
 /** A chunk of journey rows as the index loads them. */
@@ -60,7 +78,7 @@ export interface EventStore {
   messageHashes(): Promise<Float64Array>;
   /** Of the given message ids, those already stored. */
   existingMessageIds(ids: ReadonlyArray<{ messageId: string; messageHash: number }>): Promise<Set<string>>;
-  scanForIndex(): Promise<IndexScan>;
+  scanForIndex(options?: ScanOptions): Promise<IndexScan>;
   /** Event attributes of every journey row, dictionary-encoded (for the index's attribute columns), in one read. */
   eventAttributes(paths: readonly AttributePath[]): Promise<LoadedEventAttribute[]>;
   /** A customer trait's identify history, in arrival order. */

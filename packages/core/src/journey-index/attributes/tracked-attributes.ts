@@ -106,7 +106,7 @@ export class TrackedAttributes {
     }
   }
 
-  /** Drops the trait history of erased identities. */
+  /** Drops the trait history of erased identities, and the values only they had. */
   forgetIdentities(codes: ReadonlySet<number>): void {
     for (const tracked of this.traits.values()) {
       let kept = 0;
@@ -118,6 +118,18 @@ export class TrackedAttributes {
         kept++;
       }
       tracked.identity.length = tracked.seq.length = tracked.code.length = kept;
+      const used = new Set(tracked.code);
+      tracked.values.forgetUnused((code) => used.has(code));
+    }
+  }
+
+  /** Forgets event attribute values no row holds any more (after an erasure removed rows). */
+  forgetUnusedEventValues(columns: readonly Int32Array[]): void {
+    for (const tracked of this.events.values()) {
+      const column = columns[tracked.slot];
+      if (column === undefined) continue;
+      const used = new Set<number>(column);
+      tracked.values.forgetUnused((code) => used.has(code));
     }
   }
 }
