@@ -108,6 +108,7 @@ describe('web app', () => {
           to: (await row.getByTestId('edge-to').textContent())?.replace(/^→/, ''),
           count: Number(await row.getByTestId('edge-count').getAttribute('data-value')),
           medianSeconds: Number(await row.getByTestId('edge-median').getAttribute('data-value')),
+          p90Seconds: Number(await row.getByTestId('edge-p90').getAttribute('data-value')),
         });
       }
       return rows;
@@ -124,7 +125,7 @@ describe('web app', () => {
     expect(await startRows.first().getByTestId('endpoint-count').getAttribute('data-value')).toBe(
       String(starts[0]![1]),
     );
-    await screenshot(page, 'process-map.png');
+    // The map itself, its slider and labels: process-map.test.ts (which also takes its screenshot).
 
     // Sorting by "From" gives the API's own order, is kept in the URL and survives a reload.
     await page.getByTestId('sort-from').click();

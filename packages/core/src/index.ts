@@ -1,5 +1,6 @@
 export * from './analytics/dfg/dfg.ts';
-export * from './analytics/dfg/edge-medians.ts';
+export * from './analytics/dfg/edge-quantiles.ts';
+export type { EdgeQuantiles, EdgeStatistics } from './analytics/dfg/edge-statistics.ts';
 export * from './analytics/event-funnel/event-funnel.ts';
 export * from './analytics/event-funnel/event-funnel-report.ts';
 export * from './analytics/filter/customer-scope.ts';

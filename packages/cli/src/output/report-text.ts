@@ -11,8 +11,8 @@ export function reportText<K extends ReportName>(name: K, report: ReportTypes[K]
       `${formatNumber(dfg.cases)} customers, ${formatNumber(dfg.events)} events, ${dfg.activities.length} activities, ${dfg.edges.length} edges`,
       '',
       formatTable(
-        ['from', 'to', 'count', 'median'],
-        dfg.edges.map((e) => [e.from, e.to, e.count, formatSeconds(e.medianSeconds)]),
+        ['from', 'to', 'count', 'median', 'p90'],
+        dfg.edges.map((e) => [e.from, e.to, e.count, formatSeconds(e.medianSeconds), formatSeconds(e.p90Seconds)]),
       ),
       '',
       formatTable(

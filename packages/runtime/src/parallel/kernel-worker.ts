@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { histogramCells, histogramSteps, keepMiddleSteps, type SortedRows, splitKernel } from '@waymark/core';
+import { histogramCells, histogramSteps, keepQuantileSteps, type SortedRows, splitKernel } from '@waymark/core';
 import type { KernelReply, KernelRequest } from './messages.ts';
 
 /** Runs one kernel pass over a range of customers for the main thread. */
@@ -20,7 +20,15 @@ parentPort?.on('message', (request: KernelRequest) => {
       parentPort?.postMessage(reply, [histogram.buffer]);
       return;
     }
-    keepMiddleSteps(rows, request.runFrom, request.runTo, request.layout, request.stepCell, request.fill, request.kept);
+    keepQuantileSteps(
+      rows,
+      request.runFrom,
+      request.runTo,
+      request.layout,
+      request.stepCell,
+      request.fill,
+      request.kept,
+    );
     reply = { ok: true };
   } catch (error) {
     reply = { ok: false, error: (error as Error).message };

@@ -1,4 +1,4 @@
-import type { MedianLayout, SortedRows, SplitKernelName } from '@waymark/core';
+import type { QuantileLayout, SortedRows, SplitKernelName } from '@waymark/core';
 
 /** The part of the index a kernel pass reads (typed arrays on shared memory: not copied). */
 export type SharedRows = Pick<SortedRows, 'activity' | 'timestampMs' | 'runStart' | 'runCount' | 'length'>;
@@ -18,7 +18,7 @@ export type KernelRequest =
       activityCount: number;
       runFrom: number;
       runTo: number;
-      layout: MedianLayout;
+      layout: QuantileLayout;
       stepCell: Int32Array;
       fill: Int32Array;
       kept: Float64Array;

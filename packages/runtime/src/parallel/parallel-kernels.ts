@@ -7,13 +7,13 @@ import {
   histogramCells,
   histogramSteps,
   type KernelPlan,
-  keepMiddleSteps,
-  keptPerEdge,
-  medianLayout,
+  keepQuantileSteps,
+  keptPerSlot,
   presentEdges,
+  quantileLayout,
   runPlan,
   type SortedRows,
-  selectMedians,
+  selectQuantiles,
   sharedArray,
   splitKernel,
 } from '@waymark/core';
@@ -88,12 +88,13 @@ export class ParallelKernels {
     const theirHistogram = (await theirs).histogram as Int32Array;
     for (let i = 0; i < histogram.length; i++) histogram[i] += theirHistogram[i];
 
-    const layout = medianLayout(histogram, a);
-    const kept = sharedArray(Float64Array, layout.offset[a * a]);
-    const myFill = layout.offset.slice(0, a * a);
+    const layout = quantileLayout(histogram, a);
+    const slots = 2 * a * a;
+    const kept = sharedArray(Float64Array, layout.slotStart[slots]);
+    const myFill = layout.slotStart.slice(0, slots);
     const theirFill = new Int32Array(myFill);
-    const myKept = keptPerEdge(mine, layout);
-    for (let e = 0; e < theirFill.length; e++) theirFill[e] += myKept[e];
+    const myKept = keptPerSlot(mine, layout);
+    for (let slot = 0; slot < slots; slot++) theirFill[slot] += myKept[slot];
     const keeping = this.call({
       op: 'keep',
       rows: shared,
@@ -105,9 +106,9 @@ export class ParallelKernels {
       fill: theirFill,
       kept,
     });
-    keepMiddleSteps(rows, 0, middle, layout, stepCell, myFill, kept);
+    keepQuantileSteps(rows, 0, middle, layout, stepCell, myFill, kept);
     await keeping;
-    return dfgReport(rows, activityNames, presentEdges(a, layout.edgeCount, selectMedians(layout, kept)));
+    return dfgReport(rows, activityNames, presentEdges(a, layout.edgeCount, selectQuantiles(layout, kept)));
   }
 
   /**

@@ -1,12 +1,15 @@
 import type { SortedRows } from '../../journey-index/sort.ts';
 import { compareText } from '../shared/order.ts';
-import { type EdgeStatistics, edgeStatistics } from './edge-medians.ts';
+import { edgeStatistics } from './edge-quantiles.ts';
+import type { EdgeStatistics } from './edge-statistics.ts';
 
 export interface DfgEdge {
   from: string;
   to: string;
   count: number;
   medianSeconds: number;
+  /** Nearest rank: the smallest duration with at least 90% of the edge's durations at or below it. */
+  p90Seconds: number;
 }
 
 /** The directly-follows graph: how often activity B comes straight after A in a journey. */
@@ -20,10 +23,10 @@ export interface DfgReport {
 }
 
 /**
- * Directly-follows graph over the index: edge counts and exact median durations in two
- * passes (see {@link edgeStatistics}), start and end activities from the run table.
+ * Directly-follows graph over the index: edge counts and exact median and p90 durations in
+ * two passes (see {@link edgeStatistics}), start and end activities from the run table.
  *
- * @example directlyFollows(index.rows(), index.activities.values).edges[0] // { from, to, count, medianSeconds }
+ * @example directlyFollows(index.rows(), index.activities.values).edges[0] // { from, to, count, medianSeconds, p90Seconds }
  */
 export function directlyFollows(rows: SortedRows, activityNames: readonly string[]): DfgReport {
   return dfgReport(rows, activityNames, edgeStatistics(rows, activityNames.length));
@@ -50,6 +53,7 @@ export function dfgReport(rows: SortedRows, activityNames: readonly string[], st
       to: activityNames[stats.to[k]] as string,
       count: stats.count[k],
       medianSeconds: stats.medianMs[k] / 1000,
+      p90Seconds: stats.p90Ms[k] / 1000,
     });
   }
   edges.sort((x, y) => compareText(x.from, y.from) || compareText(x.to, y.to));

@@ -40,8 +40,22 @@ export function middleOfSlice(
 export function quantileOfSlice(values: Float64Array, start: number, end: number, q: number): number {
   const n = end - start;
   if (n === 0) return Number.NaN;
-  const rank = Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
-  return selectInPlace(values, start, end - 1, start + rank);
+  return selectInPlace(values, start, end - 1, start + nearestRank(n, q));
+}
+
+/** The 0-based rank of the nearest-rank quantile q of n values: ⌈q·n⌉ − 1, within [0, n − 1]. */
+export function nearestRank(n: number, q: number): number {
+  return Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
+}
+
+/**
+ * The value of rank `rank` in values[start, end) once a selection (such as
+ * {@link middleOfSlice}) has put the value of rank `placed` ≤ `rank` in place: only the part
+ * right of it is searched, so a median and a higher quantile share one selection.
+ */
+export function selectAbove(values: Float64Array, start: number, end: number, placed: number, rank: number): number {
+  if (rank === placed) return values[start + placed];
+  return selectInPlace(values, start + placed + 1, end - 1, start + rank);
 }
 
 /** The value of rank k (0-based) in values[start, end). Reorders that slice. */

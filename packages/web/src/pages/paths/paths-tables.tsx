@@ -1,8 +1,9 @@
 import type { PathNode, PathsReport, PathVariant } from '@waymark/core';
 import { ActivityChain, ActivityChip } from '../../components/activity-chip.tsx';
 import { type Column, DataTable } from '../../components/data-table/data-table.tsx';
+import { durationColumn } from '../../components/data-table/duration-column.ts';
 import { ShareBar } from '../../components/layout.tsx';
-import { formatDuration, formatPercent } from '../../format/format.ts';
+import { formatPercent } from '../../format/format.ts';
 import { stepName } from './paths-sankey.ts';
 
 const share = (customers: number, of: number): number => (of === 0 ? 0 : customers / of);
@@ -122,15 +123,13 @@ export function VariantTable({ report, csvFileName }: { report: PathsReport; csv
       render: (v) => formatPercent(share(v.customers, report.customers)),
       testId: 'path-share',
     },
-    {
+    durationColumn({
       key: 'median',
       label: 'Median duration',
       csvLabel: 'Median seconds',
-      numeric: true,
-      value: (v) => v.medianSeconds,
-      render: (v) => formatDuration(v.medianSeconds),
+      seconds: (v) => v.medianSeconds,
       testId: 'path-median',
-    },
+    }),
   ];
   return (
     <DataTable

@@ -1,6 +1,6 @@
 import type { DfgEdge } from '@waymark/core';
 
-export type EdgeSortKey = 'from' | 'to' | 'count' | 'median';
+export type EdgeSortKey = 'from' | 'to' | 'count' | 'median' | 'p90';
 export interface EdgeSort {
   key: EdgeSortKey;
   descending: boolean;
@@ -12,7 +12,7 @@ export const DEFAULT_EDGE_SORT = '-count';
 export function parseEdgeSort(text: string | null): string | null {
   if (text === null) return null;
   const key = text.replace(/^-/, '');
-  return key === 'from' || key === 'to' || key === 'count' || key === 'median' ? text : null;
+  return key === 'from' || key === 'to' || key === 'count' || key === 'median' || key === 'p90' ? text : null;
 }
 
 export function edgeSortOf(text: string): EdgeSort {
@@ -22,7 +22,7 @@ export function edgeSortOf(text: string): EdgeSort {
 /** Clicking a column: the same column flips direction; another starts at its natural one. */
 export function nextEdgeSort(current: EdgeSort, key: EdgeSortKey): string {
   if (current.key === key) return current.descending ? key : `-${key}`;
-  return key === 'count' || key === 'median' ? `-${key}` : key;
+  return key === 'from' || key === 'to' ? key : `-${key}`;
 }
 
 const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -43,6 +43,8 @@ export function sortEdges(edges: readonly DfgEdge[], sort: EdgeSort): DfgEdge[] 
         return a.count - b.count;
       case 'median':
         return a.medianSeconds - b.medianSeconds;
+      case 'p90':
+        return a.p90Seconds - b.p90Seconds;
     }
   };
   return edges
