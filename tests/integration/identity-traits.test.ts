@@ -2,24 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importFile, parseWorkspaceSettings, Workspace } from '@waymark/runtime';
 import { describe, expect, it } from 'vitest';
+import { customerJourneys } from './customer-journeys.ts';
 import { tempDir } from './temp-dir.ts';
 
 const t = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute)).toISOString();
 
-/** Each customer's activities, by customer name. */
-function journeys(workspace: Workspace): Record<string, string[]> {
-  const rows = workspace.index.rows();
-  const out: Record<string, string[]> = {};
-  for (let r = 0; r < rows.runCount; r++) {
-    const start = rows.runStart[r] as number;
-    const name = workspace.index.customerName(rows.customer[start] as number);
-    out[name] = [];
-    for (let i = start; i < (rows.runStart[r + 1] as number); i++) {
-      out[name]?.push(workspace.index.activities.valueOf(rows.activity[i] as number));
-    }
-  }
-  return out;
-}
+const journeys = customerJourneys;
 
 /**
  * Hand-computed: u1 (laptop, anonymous first) and u2 (phone app) are one person by e-mail;

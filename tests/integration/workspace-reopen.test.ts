@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { generateSimpleJourneys, REPORT_NAMES } from '@waymark/core';
 import { Workspace } from '@waymark/runtime';
 import { describe, expect, it } from 'vitest';
+import { customerJourneys } from './customer-journeys.ts';
 import { tempDir } from './temp-dir.ts';
 
 function messages(customers: number, seed: number): unknown[] {
@@ -70,19 +71,7 @@ describe('workspace rebuilt from the store', () => {
 describe('stitching and erasure survive grouping and restarts (review regressions)', () => {
   const t = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute)).toISOString();
 
-  function journeys(workspace: Workspace): Record<string, string[]> {
-    const rows = workspace.index.rows();
-    const out: Record<string, string[]> = {};
-    for (let r = 0; r < rows.runCount; r++) {
-      const start = rows.runStart[r] as number;
-      const name = workspace.index.customerName(rows.customer[start] as number);
-      out[name] = [];
-      for (let i = start; i < (rows.runStart[r + 1] as number); i++) {
-        out[name]?.push(workspace.index.activities.valueOf(rows.activity[i] as number));
-      }
-    }
-    return out;
-  }
+  const journeys = customerJourneys;
 
   it('links the same way whether messages arrive in one commit or two, and after a restart', async () => {
     const messages = [
