@@ -223,10 +223,10 @@ export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
     );
     // The most common whole paths; ties by the labels' names (codes depend on arrival order).
     // Only paths as common as the `variants`-th most common can be shown: name just those.
-    const byCount = Int32Array.from(variants.entries(), ({ id }) => variants.count(id)).sort();
+    const entries = variants.entries();
+    const byCount = Int32Array.from(entries, ({ id }) => variants.count(id)).sort();
     const least = byCount.length === 0 ? 0 : (byCount[Math.max(0, byCount.length - input.variants)] as number);
-    const named = variants
-      .entries()
+    const named = entries
       .filter(({ id }) => variants.count(id) >= least)
       .map(({ id, run, length }) => {
         const codes = Array.from(path.subarray(run * width, run * width + length));

@@ -50,9 +50,6 @@ const BIN_OF_BUCKET = Int8Array.from({ length: BUCKET_COUNT }, (_, b) => {
   return bucketLowerMs(b + 1) <= (UPPER_EDGES_MS[bin] as number) ? bin : -1;
 });
 
-const NEEDS_VALUES = 1;
-const NEEDS_BIN = 2;
-
 /**
  * Summarises the durations (milliseconds) of several columns taken together, in seconds,
  * without changing them. Exact: the median is the mean of the middle two for an even count,
@@ -71,16 +68,20 @@ export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
   // The buckets of the three ranks (the middle two and p90) keep their values for selection.
   const ranks = [(n - 1) >> 1, n >> 1, Math.min(n - 1, Math.max(0, Math.ceil(0.9 * n) - 1))];
   const located = ranks.map((rank) => locateRank(counts, rank));
-  const want = new Uint8Array(BUCKET_COUNT);
-  const kept = new Map<number, { values: Float64Array; fill: number }>();
+  // Per bucket: 1 + the slot keeping its values (0: none), or -1 when only its bin is counted.
+  const want = new Int8Array(BUCKET_COUNT);
+  const kept: Float64Array[] = [];
+  const fill: number[] = [];
   for (const { bucket } of located) {
-    want[bucket] |= NEEDS_VALUES;
-    if (!kept.has(bucket)) kept.set(bucket, { values: new Float64Array(counts[bucket] as number), fill: 0 });
+    if (want[bucket] !== 0) continue;
+    kept.push(new Float64Array(counts[bucket] as number));
+    fill.push(0);
+    want[bucket] = kept.length;
   }
   for (let b = 0; b < BUCKET_COUNT; b++) {
     const bin = BIN_OF_BUCKET[b] as number;
     if (bin >= 0) bins[bin] += counts[b] as number;
-    else if ((counts[b] as number) > 0) want[b] |= NEEDS_BIN;
+    else if ((counts[b] as number) > 0 && want[b] === 0) want[b] = -1;
   }
 
   for (const { values, length } of columns) {
@@ -89,15 +90,12 @@ export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
       const b = bucketOfMs(v);
       const w = want[b] as number;
       if (w === 0) continue;
-      if (w & NEEDS_VALUES) {
-        const into = kept.get(b) as { values: Float64Array; fill: number };
-        into.values[into.fill++] = v;
-      }
-      if (w & NEEDS_BIN) bins[binOf(v)]++;
+      if (w > 0) (kept[w - 1] as Float64Array)[(fill[w - 1] as number)++] = v;
+      if (BIN_OF_BUCKET[b] === -1) bins[binOf(v)]++;
     }
   }
   const [lower, upper, p90] = located.map(({ bucket, within }) => {
-    const values = (kept.get(bucket) as { values: Float64Array }).values;
+    const values = kept[(want[bucket] as number) - 1] as Float64Array;
     return kthOfSlice(values, 0, values.length, within);
   }) as [number, number, number];
   return summary(n, (lower + upper) / 2 / 1000, p90 / 1000, bins);
