@@ -1,7 +1,7 @@
 import type { SortedRows } from '../../journey-index/sort.ts';
 import type { CustomerScope } from '../filter/customer-scope.ts';
 import { CHANNEL_SLOTS, type RowMatcher } from '../matching/event-matcher.ts';
-import { type MatchTable, matchTable } from '../matching/match-table.ts';
+import { type MatchTable, matchTable, PLAIN_BITS } from '../matching/match-table.ts';
 
 interface ProgressInput {
   steps: readonly RowMatcher[];
@@ -100,13 +100,13 @@ export class StepProgress {
       }
       const a = activity[row] as number;
       let bits = plain[a * CHANNEL_SLOTS + (channel[row] as number)] as number;
-      const check = checked[a] as number;
-      if (check !== 0) bits |= this.steps.checkedBits(this.rows, row, check);
+      if (bits < 0) bits = (bits & PLAIN_BITS) | this.steps.checkedBits(this.rows, row, checked[a] as number);
       if (bits === 0) continue;
       const t = ts[row] as number;
       // Highest step first, so one event advances a chain by one step only.
-      for (let s = last; s >= 1; s--) {
-        if (((bits >> s) & 1) === 0) continue;
+      for (let later = bits & ~1; later !== 0; ) {
+        const s = 31 - Math.clz32(later);
+        later ^= 1 << s;
         const started = chainStart[s - 1] as number;
         if (!(t - started <= windowMs)) continue; // NaN (no chain) fails too
         if (!(started <= (chainStart[s] as number))) {
