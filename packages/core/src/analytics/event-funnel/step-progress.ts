@@ -37,8 +37,6 @@ export class StepProgress {
   // Chain state per step: when the chain reaching it started, and when it reached it.
   private readonly chainStart: Float64Array;
   private readonly stepAt: Float64Array;
-  private readonly nextStart: Float64Array;
-  private readonly nextAt: Float64Array;
   private readonly matched: number[] = [];
   private readonly inWindow: Int32Array;
 
@@ -66,8 +64,6 @@ export class StepProgress {
     this.msFromPrevious = new Float64Array(n);
     this.chainStart = new Float64Array(n);
     this.stepAt = new Float64Array(n);
-    this.nextStart = new Float64Array(n);
-    this.nextAt = new Float64Array(n);
     this.inWindow = new Int32Array(n);
   }
 
@@ -132,34 +128,31 @@ export class StepProgress {
     this.furthest = furthest;
   }
 
-  /** Each step the very next event after the previous one, within the window. */
+  /**
+   * Each step the very next event after the previous one, within the window. Chains advance
+   * one row per step, so a chain at step s on this row started s rows back and was at step
+   * s - 1 on the row before: a bit per step says where chains are, and the rows themselves
+   * hold their times.
+   */
   private strict(start: number, end: number): void {
-    const n = this.stepCount;
-    const last = n - 1;
+    const last = this.stepCount - 1;
     const { timestampMs: ts } = this.rows;
-    const { chainStart, stepAt, nextStart, nextAt, msFromPrevious, windowMs } = this;
-    for (let s = 0; s < n; s++) chainStart[s] = Number.NaN;
-    let alive = false; // whether any chain is open
+    const { msFromPrevious, windowMs } = this;
+    let alive = 0; // bit s: a chain is at step s after this row
     let furthest = -1;
     for (let row = start; row < end; row++) {
       const bits = this.steps.bits(this.rows, row);
-      if (bits === 0) {
-        // Every open chain needed this very row.
-        if (alive) for (let s = 0; s < n; s++) chainStart[s] = Number.NaN;
-        alive = false;
-        continue;
-      }
+      let next = bits & 1;
       const t = ts[row] as number;
-      for (let s = 0; s < n; s++) nextStart[s] = Number.NaN;
-      for (let s = 1; s < n; s++) {
-        if (((bits >> s) & 1) === 0) continue;
-        const started = chainStart[s - 1] as number;
+      for (let advancing = (alive << 1) & bits; advancing !== 0; ) {
+        const s = 31 - Math.clz32(advancing);
+        advancing ^= 1 << s;
+        const started = ts[row - s] as number;
         if (!(t - started <= windowMs)) continue;
-        nextStart[s] = started;
-        nextAt[s] = t;
+        next |= 1 << s;
         if (s > furthest) {
           furthest = s;
-          msFromPrevious[s] = t - (stepAt[s - 1] as number);
+          msFromPrevious[s] = t - (ts[row - 1] as number);
           if (s === last) {
             this.furthest = furthest;
             this.msToConvert = t - started;
@@ -167,17 +160,8 @@ export class StepProgress {
           }
         }
       }
-      if ((bits & 1) === 1) {
-        nextStart[0] = t;
-        nextAt[0] = t;
-        if (furthest < 0) furthest = 0;
-      }
-      alive = false;
-      for (let s = 0; s < n; s++) {
-        chainStart[s] = nextStart[s] as number;
-        stepAt[s] = nextAt[s] as number;
-        if (!Number.isNaN(chainStart[s] as number)) alive = true;
-      }
+      if ((bits & 1) === 1 && furthest < 0) furthest = 0;
+      alive = next;
     }
     this.furthest = furthest;
   }
