@@ -16,6 +16,7 @@ import type { AttributePath, LoadedEventAttribute, LoadedTrait } from '@waymark/
 import { readEventAttributes, readTrait } from './attribute-reader.ts';
 import { JsonlBulkLoader } from './bulk-jsonl/jsonl-bulk-loader.ts';
 import { readCustomerEvents } from './customer-events.ts';
+import { stageEvents } from './event-staging.ts';
 import type {
   CustomerEvent,
   DictionaryAdditions,
@@ -85,9 +86,7 @@ export class DuckDbEventStore implements EventStore {
     if (events.length === 0) return;
     const { identities, activities } = additions;
     try {
-      this.stageRows(this.stagers.events, COLUMN_TYPES, events.length, (start, end) =>
-        eventColumns(events, start, end),
-      );
+      stageEvents(this.stagers.events, COLUMN_TYPES, events);
       this.stageRows(this.stagers.identities, DICTIONARY_TYPES, identities.names.length, (start, end) =>
         dictionaryColumns(identities.fromCode, identities.names, start, end),
       );
@@ -339,32 +338,6 @@ export class DuckDbEventStore implements EventStore {
     this.reader.closeSync();
     this.instance.closeSync();
   }
-}
-
-const code = (value: number): number | null => (value < 0 ? null : value);
-
-function eventColumns(events: readonly StoredEvent[], start: number, end: number): DuckDBValue[][] {
-  const columns: DuckDBValue[][] = EVENT_COLUMNS.map(() => new Array(end - start));
-  for (let i = start; i < end; i++) {
-    const e = events[i] as StoredEvent;
-    const row = i - start;
-    (columns[0] as DuckDBValue[])[row] = e.seq;
-    (columns[1] as DuckDBValue[])[row] = e.messageId;
-    (columns[2] as DuckDBValue[])[row] = e.messageHash;
-    (columns[3] as DuckDBValue[])[row] = e.type;
-    (columns[4] as DuckDBValue[])[row] = e.timestampMs;
-    (columns[5] as DuckDBValue[])[row] = e.receivedAtMs;
-    (columns[6] as DuckDBValue[])[row] = e.channel;
-    (columns[7] as DuckDBValue[])[row] = e.properties === null ? null : JSON.stringify(e.properties);
-    (columns[8] as DuckDBValue[])[row] = e.traits === null ? null : JSON.stringify(e.traits);
-    (columns[9] as DuckDBValue[])[row] = e.context === null ? null : JSON.stringify(e.context);
-    (columns[10] as DuckDBValue[])[row] = e.source;
-    (columns[11] as DuckDBValue[])[row] = code(e.userCode);
-    (columns[12] as DuckDBValue[])[row] = code(e.anonymousCode);
-    (columns[13] as DuckDBValue[])[row] = code(e.previousCode);
-    (columns[14] as DuckDBValue[])[row] = code(e.activityCode);
-  }
-  return columns;
 }
 
 function dictionaryColumns(fromCode: number, names: readonly string[], start: number, end: number): DuckDBValue[][] {
