@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { directlyFollows, variants } from '@waymark/core';
@@ -26,6 +27,8 @@ const { values } = parseArgs({
     'pipeline-import': { type: 'boolean', default: false },
     // Stop after the JSONL import rows (for repeated import measurements).
     'import-only': { type: 'boolean', default: false },
+    // Only the XES import of BPIC 2012, `--runs` times (for repeated import measurements).
+    'xes-only': { type: 'boolean', default: false },
   },
 });
 const customers = Number(values.customers);
@@ -52,6 +55,47 @@ const tableOfRows = () =>
 const log = (text: string) => process.stderr.write(`${text}\n`);
 const f1 = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 1 });
 const ms = (s: number) => `${f1(s * 1000)} ms`;
+
+/**
+ * The XES import of BPIC 2012 into a fresh data folder, `repeats` times: the median wall time
+ * against PM4Py's 14 s (measured on these machines, per the issue), with the CPU time of the
+ * whole process (this thread, DuckDB's threads) and the load average, since the machines are shared.
+ */
+async function xesImportRow(repeats: number): Promise<Row> {
+  const xesDir = join(out, 'xes-data');
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  let accepted = 0;
+  for (let run = 0; run < repeats; run++) {
+    rmSync(xesDir, { recursive: true, force: true });
+    log(`importing bpic2012.xes.gz (load average ${f1(loadavg()[0] as number)})`);
+    const xesWorkspace = await Workspace.open(xesDir);
+    const cpuBefore = process.cpuUsage();
+    const xes = await timeIt(() => importFile(xesWorkspace.pipeline, join(PUBLIC, 'bpic2012.xes.gz')));
+    const cpu = process.cpuUsage(cpuBefore);
+    await xesWorkspace.close();
+    walls.push(xes.seconds);
+    cpus.push((cpu.user + cpu.system) / 1e6);
+    accepted = xes.result.accepted;
+    log(`  ${f1(xes.seconds)} s, CPU ${f1((cpu.user + cpu.system) / 1e6)} s`);
+  }
+  const range = repeats > 1 ? ` (${f1(Math.min(...walls))}–${f1(Math.max(...walls))})` : '';
+  const seconds = median([...walls]);
+  return {
+    benchmark: `XES import bpic2012.xes.gz (${accepted.toLocaleString('en-US')} messages, durable)`,
+    waymark: `${f1(seconds)} s${range}, CPU ${f1(median(cpus))} s, load ${f1(loadavg()[0] as number)}`,
+    peer: '14 s (PM4Py, reference)',
+    ratio: `${f1(14 / seconds)}×`,
+    target: '≥ 5× PM4Py (≤ 2.8 s)',
+    met: seconds <= 2.8 ? 'yes' : 'no',
+  };
+}
+
+if (values['xes-only'] === true) {
+  rows.push(await xesImportRow(runs));
+  process.stdout.write(`${tableOfRows()}\n`);
+  process.exit(0);
+}
 
 // 1. Events to measure on (cached by size).
 const eventsFile = join(out, `events-${customers}.jsonl`);
@@ -236,21 +280,8 @@ rows.push({
   met: load.eventsPerSecond >= 50_000 && load.failures === 0 ? 'yes' : 'no',
 });
 
-// 6. XES import of BPIC 2012 (PM4Py needs 14 s on these machines, per the issue).
-const xesDir = join(out, 'xes-data');
-rmSync(xesDir, { recursive: true, force: true });
-log('importing bpic2012.xes.gz');
-const xesWorkspace = await Workspace.open(xesDir);
-const xes = await timeIt(() => importFile(xesWorkspace.pipeline, join(PUBLIC, 'bpic2012.xes.gz')));
-await xesWorkspace.close();
-rows.push({
-  benchmark: `XES import bpic2012.xes.gz (${xes.result.accepted.toLocaleString('en-US')} messages)`,
-  waymark: `${f1(xes.seconds)} s`,
-  peer: '14 s (PM4Py, reference)',
-  ratio: `${f1(14 / xes.seconds)}×`,
-  target: '≥ 5× PM4Py (≤ 2.8 s)',
-  met: xes.seconds <= 2.8 ? 'yes' : 'no',
-});
+// 6. XES import of BPIC 2012.
+rows.push(await xesImportRow(1));
 
 process.stdout.write(`${tableOfRows()}\n`);
 writeFileSync(join(out, 'results.json'), JSON.stringify({ customers, events, rows }, null, 2));
