@@ -95,7 +95,10 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
     const receivedAtMs = options.receivedAtMs ?? Date.now();
     const rejected: Rejection[] = [];
     const candidates: StoredEvent[] = [];
-    const batchIds = new Set<string>();
+    // Repeats within the batch: hashes first; the ids themselves only after a hash repeats
+    // (rare: a resend in the same batch, or a collision), as commitHolding does.
+    const batchHashes = new HashSet53(messages.length);
+    let batchIds: Set<string> | null = null;
     let batchDuplicates = 0;
     for (let i = 0; i < messages.length; i++) {
       const result = normalizeMessage(messages[i], { receivedAtMs, defaultChannel: options.defaultChannel ?? null });
@@ -104,12 +107,16 @@ export class IngestPipeline extends EventEmitter<{ committed: [readonly StoredEv
         continue;
       }
       const event = result.event as StoredEvent;
-      if (batchIds.has(event.messageId)) {
-        batchDuplicates++;
-        continue;
+      const messageHash = hash53(event.messageId);
+      if (!batchHashes.add(messageHash)) batchIds ??= new Set(candidates.map((candidate) => candidate.messageId));
+      if (batchIds !== null) {
+        if (batchIds.has(event.messageId)) {
+          batchDuplicates++;
+          continue;
+        }
+        batchIds.add(event.messageId);
       }
-      batchIds.add(event.messageId);
-      event.messageHash = hash53(event.messageId);
+      event.messageHash = messageHash;
       event.source = options.source;
       event.seq = 0;
       event.userCode = event.anonymousCode = event.previousCode = event.activityCode = -1;
