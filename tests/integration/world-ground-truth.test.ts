@@ -331,8 +331,8 @@ describe('the subscription world: ground truth against Waymark', () => {
     const others = reasons.filter((b) => b.name !== 'refund').map(transfers);
     expect(refund.numerator).toBe(measured.refundTransferred);
     expect(others.reduce((sum, t) => sum + t.numerator, 0)).toBe(measured.otherTransferred);
-    // The ground truth divides by the answered calls; the KPI by every answered contact (chats, e-mails, bot
-    // sessions that dead-end), so the planted 70% reads as about a third here. By medium, the KPI's answered
+    // The ground truth divides by the answered calls; the KPI by every answered contact (chats and e-mails
+    // too), so the planted 70% reads as about a third here. By medium, the KPI's answered
     // calls and callbacks are the ground truth's.
     const byMedium = await workspace.report('kpis', { by: 'medium' });
     const answeredOn = (medium: string) =>
