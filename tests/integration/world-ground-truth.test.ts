@@ -72,9 +72,33 @@ describe('the subscription world: ground truth against Waymark', () => {
     expect(people?.n).toBe(truth.population.customers);
   });
 
+  it('linking identities by a shared e-mail address or phone number merges exactly the planted store leads', async () => {
+    const { customers, storeLeads, linkedByTrait } = truth.population;
+    expect(linkedByTrait.email).toBeGreaterThan(5);
+    expect(linkedByTrait.phone).toBeGreaterThan(2);
+    // Some leads never signed up: nothing links them, so they stay customers of their own.
+    expect(linkedByTrait.email + linkedByTrait.phone).toBeLessThan(storeLeads);
+    const file = join(dir.path, 'world.jsonl');
+    for (const linkBy of [['email'], ['phone'], ['email', 'phone']] as const) {
+      const linked = await Workspace.open(':memory:', { linkBy });
+      try {
+        await importFile(linked.pipeline, file);
+        const merged = linkBy.reduce((sum, trait) => sum + linkedByTrait[trait], 0);
+        expect(runReport(linked.index, 'dfg').cases, linkBy.join('+')).toBe(customers - merged);
+      } finally {
+        await linked.close();
+      }
+    }
+  });
+
   it('customers per persona and per stage', async () => {
+    // Store leads' identifies carry only an e-mail address or phone number and a name.
     const personas = await sql(`SELECT traits->>'persona' AS persona, count(DISTINCT user_id)::INTEGER AS n
-      FROM events_view WHERE type = 'identify' GROUP BY 1`);
+      FROM events_view WHERE type = 'identify' AND user_id NOT LIKE 'lead-%' GROUP BY 1`);
+    const [leads] = await sql(
+      `SELECT count(DISTINCT user_id)::INTEGER AS n FROM events_view WHERE user_id LIKE 'lead-%'`,
+    );
+    expect(leads?.n).toBe(truth.population.storeLeads);
     expect(Object.fromEntries(personas.map((r) => [r.persona, r.n]))).toEqual(
       Object.fromEntries(Object.entries(truth.population.byPersona).map(([id, p]) => [id, p.identified])),
     );
