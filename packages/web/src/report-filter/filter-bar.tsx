@@ -93,7 +93,7 @@ export function FilterBar(props: FilterBarProps) {
             <input
               id="filter-from"
               type={dateTime ? 'datetime-local' : 'date'}
-              className="select date"
+              className={dateTime ? 'select date date-time' : 'select date'}
               value={dateTime ? dateTimeInputValue(filter.from) : datePart(filter.from)}
               title={
                 filter.from === ''
@@ -113,7 +113,7 @@ export function FilterBar(props: FilterBarProps) {
             <input
               id="filter-to"
               type={dateTime ? 'datetime-local' : 'date'}
-              className="select date"
+              className={dateTime ? 'select date date-time' : 'select date'}
               value={dateTime ? dateTimeInputValue(filter.to) : datePart(filter.to)}
               title={
                 filter.to === ''
