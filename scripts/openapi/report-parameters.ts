@@ -190,8 +190,11 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
   ],
   timeline: [
     {
-      ...query('customer', 'Any userId or anonymousId stitched into the customer.', { type: 'string', minLength: 1 }),
-      required: true,
+      ...query(
+        'customer',
+        'Any userId or anonymousId stitched into the customer; without it, the customer whose journey crossed the most channels.',
+        { type: 'string', minLength: 1 },
+      ),
     },
     query(
       'journey',

@@ -73,6 +73,7 @@ const REPORT_CALLS: Array<[ReportName, ReportParams]> = [
   ],
   ['timeline', { customer: 'c7-1' }],
   ['timeline', { customer: 'a7-2', journey: JOURNEY }],
+  ['timeline', {}],
 ];
 
 /** One bad value per report (not dfg: it takes none), and the parameter its error must name. */
@@ -84,7 +85,7 @@ const BAD_PARAMETERS: Array<[ReportName, ReportParams, string]> = [
   ['retention', { period: 'year' }, 'period'],
   ['paths', { depth: '11' }, 'depth'],
   ['kpis', { by: 'planet' }, 'by'],
-  ['timeline', {}, 'customer'],
+  ['timeline', { customer: '' }, 'customer'],
   ['funnel', { from: 'yesterday' }, 'from'],
 ];
 

@@ -6,8 +6,10 @@ import {
   type BreakdownKind,
   breakdownKind,
   datePart,
+  dateTimeInputValue,
   FILTER_FIELDS,
   type FilterField,
+  fromDateTimeInput,
   isEmptyRange,
   paramOfError,
   type ReportFilter,
@@ -35,6 +37,8 @@ interface FilterBarProps {
   error?: Error | null;
   /** Parameters of the page's own controls (children), so their 400s are named too. */
   pageParams?: readonly string[];
+  /** From and Before take a time of day too (UTC), where hours matter (the KPIs' Monday mornings). */
+  dateTime?: boolean;
   /** What an empty window means on this page, e.g. "none" or "default". */
   windowPlaceholder?: string;
   /** What the window limits on this page. */
@@ -53,7 +57,7 @@ const SEGMENT_EXAMPLE = 'traits.persona=founder; properties.plan!=basic';
  * Its state is the page address (see useReportFilter); text fields apply on Enter or on leaving them.
  */
 export function FilterBar(props: FilterBarProps) {
-  const { journeys, filter, onChange, fields = FILTER_FIELDS, error = null } = props;
+  const { journeys, filter, onChange, fields = FILTER_FIELDS, error = null, dateTime = false } = props;
   const refused = isBadRequest(error) ? error.message : null;
   const invalid = refused === null ? null : paramOfError(refused, [...FILTER_FIELDS, ...(props.pageParams ?? [])]);
   const has = (field: FilterField) => fields.includes(field);
@@ -88,11 +92,17 @@ export function FilterBar(props: FilterBarProps) {
           <Field label="From" htmlFor="filter-from" invalid={invalid === 'from'}>
             <input
               id="filter-from"
-              type="date"
-              className="select date"
-              value={datePart(filter.from)}
-              title={filter.from === '' ? 'Events on or after this day (UTC)' : `Events at or after ${filter.from}`}
-              onChange={(event) => onChange({ from: event.target.value })}
+              type={dateTime ? 'datetime-local' : 'date'}
+              className={dateTime ? 'select date date-time' : 'select date'}
+              value={dateTime ? dateTimeInputValue(filter.from) : datePart(filter.from)}
+              title={
+                filter.from === ''
+                  ? `Events on or after this ${dateTime ? 'time' : 'day'} (UTC)`
+                  : `Events at or after ${filter.from}`
+              }
+              onChange={(event) =>
+                onChange({ from: dateTime ? fromDateTimeInput(event.target.value) : event.target.value })
+              }
               aria-invalid={invalid === 'from'}
               data-testid="filter-from"
             />
@@ -102,15 +112,19 @@ export function FilterBar(props: FilterBarProps) {
           <Field label="Before" htmlFor="filter-to" invalid={invalid === 'to'}>
             <input
               id="filter-to"
-              type="date"
-              className="select date"
-              value={datePart(filter.to)}
+              type={dateTime ? 'datetime-local' : 'date'}
+              className={dateTime ? 'select date date-time' : 'select date'}
+              value={dateTime ? dateTimeInputValue(filter.to) : datePart(filter.to)}
               title={
                 filter.to === ''
-                  ? 'Events before this day (UTC); the day itself is not included'
+                  ? dateTime
+                    ? 'Events before this time (UTC)'
+                    : 'Events before this day (UTC); the day itself is not included'
                   : `Events before ${filter.to}`
               }
-              onChange={(event) => onChange({ to: event.target.value })}
+              onChange={(event) =>
+                onChange({ to: dateTime ? fromDateTimeInput(event.target.value) : event.target.value })
+              }
               aria-invalid={invalid === 'to'}
               data-testid="filter-to"
             />
