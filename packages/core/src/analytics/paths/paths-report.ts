@@ -43,6 +43,7 @@ export const pathsReport: ReportDefinition<PathsReport> = splitReport({
       topPerStep: positiveInt(params, 'top') ?? 8,
       variants: positiveInt(params, 'variants') ?? 10,
       scope: scopeOf(index, filter),
+      breakdown: filter.breakdown !== null,
       scratch: pathScratch(rows.runCount, depth),
     };
     return kernelPlan('paths', rows, input, (report) => report);
