@@ -28,7 +28,10 @@ const CASES: ReadonlyArray<readonly ['stage-funnel' | 'funnel' | 'retention' | '
   ['paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000' }],
   // Breakdowns: by channel (first touch, 9 groups) and by an event property (a column loaded from the store).
   ['retention', { startEvent: 'Order Completed', returnEvent: 'App Opened', periods: '8', breakdown: 'firstTouch' }],
-  ['retention', { startEvent: 'Order Completed', returnEvent: 'App Opened', periods: '8', breakdown: 'properties.plan' }],
+  [
+    'retention',
+    { startEvent: 'Order Completed', returnEvent: 'App Opened', periods: '8', breakdown: 'properties.plan' },
+  ],
   ['paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000', breakdown: 'firstTouch' }],
   ['paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000', breakdown: 'properties.plan' }],
 ];
