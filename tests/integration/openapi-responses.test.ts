@@ -48,6 +48,7 @@ const REPORT_CALLS: Array<[ReportName, ReportParams]> = [
   ['retention', { startEvent: 'Order Completed', returnEvent: 'App Opened', period: 'day', periods: '4' }],
   ['retention', { period: 'month', segment: 'traits.persona!=student', from: '2026-01-01', to: '2026-06-01' }],
   ['retention', { breakdown: 'lastTouch' }],
+  ['retention', { startEvent: 'Order Completed', period: 'month', breakdown: 'traits.persona' }],
   ['paths', {}],
   ['paths', { startEvent: 'Plans Viewed', depth: '4', top: '3', variants: '5' }],
   ['paths', { startTouchpoint: 'Plans compared', by: 'touchpoint', journey: JOURNEY }],
