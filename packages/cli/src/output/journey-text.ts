@@ -3,7 +3,7 @@ import { formatNumber, formatSeconds, formatTable } from './table.ts';
 
 /** The `paths` report as text: the total's steps and top paths, then the same per breakdown group. */
 export function pathsText(report: ReportTypes['paths']): string {
-  const anchor = report.anchor;
+  const anchor = report.anchor ?? "each customer's first event";
   const title = `Paths ${report.direction} ${anchor} (${report.steps} step${report.steps === 1 ? '' : 's'}, by ${report.by}): ${formatNumber(report.customers)} customers`;
   const sections = [title, '', ...pathTables(report)];
   for (const group of report.groups) {

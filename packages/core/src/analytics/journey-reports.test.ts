@@ -274,6 +274,15 @@ describe('paths', () => {
     expect(runReport(grouped, 'paths', { startEvent: 'A' }).groups).toEqual([]);
   });
 
+  it("from each customer's first event, has no anchor (null)", () => {
+    const report = runReport(index, 'paths', { depth: '1' });
+    expect(report.anchor).toBeNull();
+    expect(report.nodes.filter((n) => n.step === 0).map((n) => [n.label, n.customers])).toEqual([
+      ['A', 2],
+      ['D', 1],
+    ]);
+  });
+
   it('refuses two anchors', () => {
     expect(() => runReport(index, 'paths', { startEvent: 'A', endEvent: 'B' })).toThrow(/give one anchor/);
   });

@@ -25,7 +25,8 @@ export interface PathsGroup {
 
 export interface PathsReport {
   direction: 'from' | 'to';
-  anchor: string;
+  /** The anchor event or touchpoint; null when paths start at each customer's first event. */
+  anchor: string | null;
   steps: number;
   by: 'event' | 'touchpoint';
   /** Customers whose journey contains the anchor (in scope). */
@@ -43,7 +44,7 @@ export interface PathsReport {
 
 export interface PathsInput {
   direction: 'from' | 'to';
-  anchorName: string;
+  anchorName: string | null;
   /** Which rows are the anchor. */
   anchor: RowMatcher;
   /** Each row's label code (-1: not part of paths, skipped), and the label names. */
