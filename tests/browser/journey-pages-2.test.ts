@@ -190,6 +190,19 @@ describe('journey pages 2', () => {
     if (last === undefined) throw new Error('no groups');
     await page.getByTestId('filter-group').selectOption(last.name);
     await expectPaths(page, { ...paths, ...last });
+    // A trait or property breakdown suggests the data's attribute paths (GET /api/attributes).
+    await page.getByTestId('filter-breakdown').selectOption('attribute');
+    const suggested = () =>
+      page
+        .getByTestId('filter-attribute-choices')
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    await poll(suggested).toContain('properties.plan');
+    await page.getByTestId('filter-breakdown-path').fill('properties.plan');
+    await page.getByTestId('filter-breakdown-path').press('Enter');
+    await page.waitForURL(/breakdown=properties.plan/);
+    const byPlan = await harness.api<PathsReport>('/api/reports/paths?breakdown=properties.plan&depth=3');
+    await poll(() => page.getByTestId('filter-group').locator('option').count()).toBe(byPlan.groups.length + 1);
     // A group the view does not have shows all customers.
     await page.goto(`${url}/paths?breakdown=lastTouch&depth=3&group=${encodeURIComponent(last.name)}x`);
     await expectPaths(page, await harness.api<PathsReport>('/api/reports/paths?breakdown=lastTouch&depth=3'));

@@ -1,4 +1,5 @@
-import type { OverviewReport, PathsReport } from '@waymark/core';
+import type { PathsReport } from '@waymark/core';
+import { useActivityNames } from '../../api/catalog.ts';
 import { useApi } from '../../api/use-api.ts';
 import { PageHeader, Segmented } from '../../components/layout.tsx';
 import { NoJourneys } from '../../components/no-journeys.tsx';
@@ -65,8 +66,7 @@ export function PathsPage() {
           breakdown: filter.breakdown,
         });
   const report = useApi<PathsReport>(query === null ? null : `/api/reports/paths${query === '' ? '' : `?${query}`}`);
-  const overview = useApi<OverviewReport>('/api/reports/overview?bucket=week');
-  const events = overview.data?.activities.map((a) => a.activity) ?? [];
+  const events = useActivityNames();
   const touchpoints = list === null || list.length === 0 ? null : (journey?.touchpoints.map((t) => t.name) ?? []);
   const waiting =
     query === null

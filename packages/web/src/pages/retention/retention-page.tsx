@@ -1,4 +1,5 @@
-import type { OverviewReport, RetentionPeriod, RetentionReport } from '@waymark/core';
+import type { RetentionPeriod, RetentionReport } from '@waymark/core';
+import { useActivityNames } from '../../api/catalog.ts';
 import { useApi } from '../../api/use-api.ts';
 import { PageHeader, Segmented } from '../../components/layout.tsx';
 import { ErrorBox, Loading } from '../../components/status.tsx';
@@ -39,8 +40,7 @@ export function RetentionPage() {
     breakdown: filter.breakdown,
   });
   const report = useApi<RetentionReport>(`/api/reports/retention${query === '' ? '' : `?${query}`}`);
-  const overview = useApi<OverviewReport>('/api/reports/overview?bucket=week');
-  const events = overview.data?.activities.map((a) => a.activity) ?? [];
+  const events = useActivityNames();
   const invalid = refusedParam(report.error, RETENTION_PARAMS);
   const groups = report.data?.groups ?? [];
   const group = chosenGroup(groups, (search.get(GROUP_PARAM) ?? '').trim());
