@@ -26,6 +26,7 @@ export * from './analytics/retention/retention.ts';
 export * from './analytics/retention/retention-report.ts';
 export * from './analytics/shared/funnel-steps.ts';
 export * from './analytics/shared/order.ts';
+export * from './analytics/shared/scratch-memory.ts';
 export * from './analytics/shared/time-stats.ts';
 export * from './analytics/split/split-kernel.ts';
 export * from './analytics/split/split-kernels.ts';

@@ -1,5 +1,12 @@
 import { parentPort } from 'node:worker_threads';
-import { histogramCells, histogramSteps, keepQuantileSteps, type SortedRows, splitKernel } from '@waymark/core';
+import {
+  histogramCells,
+  histogramSteps,
+  keepQuantileSteps,
+  type SortedRows,
+  splitKernel,
+  withScratch,
+} from '@waymark/core';
 import type { KernelReply, KernelRequest } from './messages.ts';
 
 /** Runs one kernel pass over a range of customers for the main thread. */
@@ -8,9 +15,13 @@ parentPort?.on('message', (request: KernelRequest) => {
   try {
     const rows = request.rows as SortedRows;
     if (request.op === 'collect') {
-      const part = splitKernel(request.kernel).collect(rows, request.input, request.runFrom, request.runTo);
-      reply = { ok: true, part };
-      parentPort?.postMessage(reply, ownBuffers(part));
+      // The part may sit in this thread's scratch memory: reused only by the next request,
+      // which the main thread sends once it has finished the report this part is for.
+      withScratch(() => {
+        const part = splitKernel(request.kernel).collect(rows, request.input, request.runFrom, request.runTo);
+        reply = { ok: true, part };
+        parentPort?.postMessage(reply, ownBuffers(part));
+      });
       return;
     }
     if (request.op === 'histogram') {

@@ -9,6 +9,7 @@ import {
   type KernelPlan,
   keepQuantileSteps,
   keptPerSlot,
+  openScratch,
   presentEdges,
   quantileLayout,
   runPlan,
@@ -135,9 +136,14 @@ export class ParallelKernels {
         runFrom: middle,
         runTo: rows.runCount,
       });
-      const mine = kernel.collect(rows, plan.input, 0, middle);
-      const part = kernel.merge([mine, (await theirs).part]);
-      return plan.present(kernel.finish(rows, plan.input, part));
+      const closeScratch = openScratch();
+      try {
+        const mine = kernel.collect(rows, plan.input, 0, middle);
+        const part = kernel.merge([mine, (await theirs).part]);
+        return plan.present(kernel.finish(rows, plan.input, part));
+      } finally {
+        closeScratch();
+      }
     });
   }
 

@@ -9,7 +9,7 @@ import {
 } from '../shared/grouped-durations.ts';
 import type { TimeStats } from '../shared/time-stats.ts';
 import { type SplitKernel, sumCounts } from '../split/split-kernel.ts';
-import { stepProgress } from './step-progress.ts';
+import { StepProgress } from './step-progress.ts';
 
 export type FunnelMode = 'ordered' | 'strict' | 'any';
 
@@ -75,24 +75,23 @@ export const eventFunnelKernel: SplitKernel<EventFunnelInput, EventFunnelPart, E
     const byDepth = new Int32Array(groupCount * (stepCount + 1));
     const stepTimes = new GroupedDurations(groupCount, stepCount, runTo - runFrom);
     const convertTimes = new GroupedDurations(groupCount, 1, runTo - runFrom);
-    const progress = stepProgress(rows, input);
+    const progress = new StepProgress(rows, input);
     const dropOffRuns: number[] = [];
     let dropOffCount = 0;
     const dropStep = input.dropOffAfterStep === null ? -2 : input.dropOffAfterStep - 1;
+    const timed = input.mode !== 'any';
 
     for (let r = runFrom; r < runTo; r++) {
       const g = group[r] as number;
       if (g < 0) continue;
-      const outcome = progress.run(r);
-      byDepth[g * (stepCount + 1) + outcome.furthest + 1]++;
-      for (let s = 1; s <= outcome.furthest; s++) {
-        const ms = outcome.msFromPrevious[s] as number;
-        if (!Number.isNaN(ms)) stepTimes.add(g, s, ms);
+      progress.run(r);
+      const furthest = progress.furthest;
+      byDepth[g * (stepCount + 1) + furthest + 1]++;
+      if (timed) {
+        for (let s = 1; s <= furthest; s++) stepTimes.add(g, s, progress.msFromPrevious[s] as number);
+        if (furthest === stepCount - 1 && stepCount > 1) convertTimes.add(g, 0, progress.msToConvert);
       }
-      if (outcome.furthest === stepCount - 1 && !Number.isNaN(outcome.msToConvert)) {
-        convertTimes.add(g, 0, outcome.msToConvert);
-      }
-      if (outcome.furthest === dropStep) {
+      if (furthest === dropStep) {
         dropOffCount++;
         if (dropOffRuns.length < input.dropOffLimit) dropOffRuns.push(r);
       }

@@ -7,7 +7,11 @@ import { CHANNEL_SLOTS, matchesRow, type RowMatcher } from './event-matcher.ts';
  * the row's activity are evaluated.
  */
 export interface MatchTable {
-  /** Bits of the predicate-free matchers that hold for (activity, channel): `[activity * CHANNEL_SLOTS + channel]`. */
+  /**
+   * Bits of the predicate-free matchers that hold for (activity, channel):
+   * `[activity * CHANNEL_SLOTS + channel]`, with the sign bit set where the activity has
+   * matchers with predicates (negative entries: add {@link checkedBits} of `checked[activity]`).
+   */
   plain: Int32Array;
   /** Bits of the matchers with predicates that could hold for an activity (evaluated per row). */
   checked: Int32Array;
@@ -17,6 +21,8 @@ export interface MatchTable {
 }
 
 export const MAX_TABLE_MATCHERS = 31;
+/** The matcher bits of a `plain` entry (without its sign bit). */
+export const PLAIN_BITS = 0x7fffffff;
 
 export function matchTable(matchers: readonly RowMatcher[], activityCount: number): MatchTable {
   if (matchers.length > MAX_TABLE_MATCHERS) throw new Error(`at most ${MAX_TABLE_MATCHERS} steps and exclusions`);
@@ -32,6 +38,10 @@ export function matchTable(matchers: readonly RowMatcher[], activityCount: numbe
       for (let c = 0; c < CHANNEL_SLOTS; c++) if (matcher.channelOk[c] === 1) plain[a * CHANNEL_SLOTS + c] |= 1 << k;
     }
   });
+  for (let a = 0; a < activityCount; a++) {
+    if (checked[a] === 0) continue;
+    for (let c = 0; c < CHANNEL_SLOTS; c++) plain[a * CHANNEL_SLOTS + c] |= 1 << 31;
+  }
   const checkedBits = (rows: SortedRows, row: number, check: number): number => {
     let bits = 0;
     for (let left = check; left !== 0; ) {
@@ -48,8 +58,7 @@ export function matchTable(matchers: readonly RowMatcher[], activityCount: numbe
     bits(rows, row) {
       const activity = rows.activity[row] as number;
       const bits = plain[activity * CHANNEL_SLOTS + (rows.channel[row] as number)] as number;
-      const check = checked[activity] as number;
-      return check === 0 ? bits : bits | checkedBits(rows, row, check);
+      return bits >= 0 ? bits : (bits & PLAIN_BITS) | checkedBits(rows, row, checked[activity] as number);
     },
   };
 }

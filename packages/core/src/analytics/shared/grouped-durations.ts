@@ -1,4 +1,5 @@
 import { BUCKET_COUNT, bucketOfMs } from './duration-buckets.ts';
+import { scratchFloat64 } from './scratch-memory.ts';
 import { type DurationSlice, type TimeStats, timeStatsOf } from './time-stats.ts';
 
 /** A growable column of durations (milliseconds), counting its buckets as they arrive. */
@@ -10,7 +11,7 @@ class DurationColumn implements DurationSlice {
 
   push(ms: number): void {
     if (this.length === this.values.length) {
-      const grown = new Float64Array(this.length * 2);
+      const grown = scratchFloat64(this.length * 2);
       grown.set(this.values);
       this.values = grown;
     }
@@ -32,8 +33,9 @@ export class GroupedDurations {
 
   /**
    * `customers`: at most how many durations one step can get (each customer adds at most one
-   * per step). Without groups the columns start that large — pages the kernel never writes
-   * cost nothing — so they never grow; grouped, they start small.
+   * per step). Without groups the columns start that large, so they never grow; grouped, they
+   * start small. Columns are scratch memory (see scratch-memory.ts): read them before the
+   * runner's lease closes.
    */
   constructor(
     readonly groupCount: number,
@@ -41,7 +43,7 @@ export class GroupedDurations {
     customers: number,
   ) {
     const capacity = groupCount === 1 ? Math.max(1, customers) : Math.min(Math.max(1, customers), 1 << 12);
-    this.columns = Array.from({ length: groupCount * stepCount }, () => new DurationColumn(new Float64Array(capacity)));
+    this.columns = Array.from({ length: groupCount * stepCount }, () => new DurationColumn(scratchFloat64(capacity)));
   }
 
   /** A duration in milliseconds (reported in seconds). */

@@ -5,6 +5,7 @@ import type { ReportParams } from '../filter/filter.ts';
 import { pathsKernel } from '../paths/paths.ts';
 import type { ReportDefinition, ReportEnvironment } from '../report-environment.ts';
 import { retentionKernel } from '../retention/retention.ts';
+import { withScratch } from '../shared/scratch-memory.ts';
 import { stageFunnelKernel } from '../stage-funnel/stage-funnel.ts';
 import { runWhole, type SplitKernel } from './split-kernel.ts';
 
@@ -48,7 +49,7 @@ export function splitKernel(name: SplitKernelName): SplitKernel<unknown, unknown
 
 /** Runs a plan whole, on this thread. */
 export function runPlan<Report>(plan: KernelPlan<Report>): Report {
-  return plan.present(runWhole(splitKernel(plan.kernel), plan.rows, plan.input));
+  return withScratch(() => plan.present(runWhole(splitKernel(plan.kernel), plan.rows, plan.input)));
 }
 
 /** A report whose run is a kernel plan: run whole by default, split by a caller that can. */
