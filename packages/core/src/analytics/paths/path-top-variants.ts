@@ -50,7 +50,8 @@ export function topVariants(
 
 /**
  * Per breakdown group (`group[r]`, 0 … groupCount − 1), its `limit` most common whole paths,
- * as {@link topVariants} ranks them among the group's customers.
+ * as {@link topVariants} ranks them among the group's customers. Linear in the customers: they
+ * are bucketed by group, then each group counts its variants in one shared table.
  */
 export function topVariantsByGroup(
   variants: PathVariants,
@@ -60,47 +61,48 @@ export function topVariantsByGroup(
   paths: CustomerPaths,
   limit: number,
 ): PathVariant[][] {
-  const variantCount = variants.variantCount;
-  // (group, variant) pairs as one sortable key; equal keys are one pair's customers.
-  let pairs = 0;
-  for (let r = 0; r < variantOfRun.length; r++) if ((variantOfRun[r] as number) >= 0) pairs++;
-  const keys = new Float64Array(pairs);
-  pairs = 0;
+  // The customers with a path, by group (a counting sort): group g's are order[first[g], first[g + 1]).
+  const first = new Int32Array(groupCount + 1);
+  for (let r = 0; r < variantOfRun.length; r++) if ((variantOfRun[r] as number) >= 0) first[(group[r] as number) + 1]++;
+  for (let g = 0; g < groupCount; g++) first[g + 1] += first[g] as number;
+  const order = new Int32Array(first[groupCount] as number);
+  const next = first.slice(0, groupCount);
   for (let r = 0; r < variantOfRun.length; r++) {
-    const id = variantOfRun[r] as number;
-    if (id >= 0) keys[pairs++] = (group[r] as number) * variantCount + id;
-  }
-  keys.sort();
-  const candidates: Array<Array<{ id: number; customers: number }>> = Array.from({ length: groupCount }, () => []);
-  for (let i = 0; i < keys.length; ) {
-    const key = keys[i] as number;
-    let j = i + 1;
-    while (j < keys.length && keys[j] === key) j++;
-    candidates[Math.floor(key / variantCount)]?.push({ id: key % variantCount, customers: j - i });
-    i = j;
+    if ((variantOfRun[r] as number) >= 0) order[next[group[r] as number]++] = r;
   }
   const nameOf = labelsOf(variants.entries(), paths);
-  // Each chosen pair's place among all groups' chosen paths, for the durations.
-  const chosen = candidates.map((list) => mostCommon(list, limit, nameOf));
-  const placeOf = new Map<number, number>();
-  const flat: Chosen[] = [];
-  chosen.forEach((list, g) => {
-    for (const variant of list) {
-      placeOf.set(g * variantCount + variant.id, flat.length);
-      flat.push(variant);
+  const counts = new Int32Array(variants.variantCount);
+  const placeOf = new Int32Array(variants.variantCount).fill(-1);
+  return Array.from({ length: groupCount }, (_, g) => {
+    const from = first[g] as number;
+    const to = first[g + 1] as number;
+    const seen: number[] = [];
+    for (let i = from; i < to; i++) {
+      const id = variantOfRun[order[i] as number] as number;
+      if (counts[id]++ === 0) seen.push(id);
     }
-  });
-  const shown = withDurations(
-    flat,
-    paths,
-    variantOfRun,
-    (r, id) => placeOf.get((group[r] as number) * variantCount + id) ?? -1,
-  );
-  let at = 0;
-  return chosen.map((list) => {
-    const slice = shown.slice(at, at + list.length);
-    at += list.length;
-    return slice;
+    const chosen = mostCommon(
+      seen.map((id) => ({ id, customers: counts[id] as number })),
+      limit,
+      nameOf,
+    );
+    chosen.forEach((variant, place) => {
+      placeOf[variant.id] = place;
+    });
+    const durations = chosen.map((v) => ({ values: new Float64Array(v.customers), length: 0 }));
+    for (let i = from; i < to; i++) {
+      const r = order[i] as number;
+      const place = placeOf[variantOfRun[r] as number] as number;
+      if (place < 0) continue;
+      const column = durations[place] as { values: Float64Array; length: number };
+      column.values[column.length++] = (paths.durationMs[r] as number) / 1000;
+    }
+    for (const id of seen) counts[id] = 0;
+    for (const variant of chosen) placeOf[variant.id] = -1;
+    return chosen.map(({ labels, customers }, place) => {
+      const { values } = durations[place] as { values: Float64Array };
+      return { labels, customers, medianSeconds: medianOfSlice(values, 0, values.length) };
+    });
   });
 }
 
