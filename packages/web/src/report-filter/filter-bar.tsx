@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useAttributePaths } from '../api/catalog.ts';
 import { ApiError } from '../api/client.ts';
 import type { JourneySummary } from '../api/journeys.ts';
 import { CommitInput } from '../components/commit-input.tsx';
@@ -221,7 +222,7 @@ const BREAKDOWNS: ReadonlyArray<{ kind: BreakdownKind; label: string }> = [
   { kind: 'attribute', label: 'Trait or property…' },
 ];
 
-/** None, first or last touch, or a `traits.x` / `properties.x` path typed in. */
+/** None, first or last touch, or a `traits.x` / `properties.x` path typed in (the data's paths suggested). */
 function BreakdownField({
   value,
   invalid,
@@ -235,6 +236,8 @@ function BreakdownField({
   const [typing, setTyping] = useState(false);
   const kind = typing ? 'attribute' : applied;
   const input = useRef<HTMLInputElement>(null);
+  // Suggestions: the attribute paths the data has (asked for once the path field shows).
+  const attributes = useAttributePaths(kind === 'attribute');
   useEffect(() => {
     if (typing) input.current?.focus();
   }, [typing]);
@@ -275,8 +278,16 @@ function BreakdownField({
             onChange(path);
           }}
           aria-invalid={invalid}
+          list="filter-attribute-choices"
           data-testid="filter-breakdown-path"
         />
+      )}
+      {kind === 'attribute' && (
+        <datalist id="filter-attribute-choices" data-testid="filter-attribute-choices">
+          {attributes.map((attribute) => (
+            <option key={attribute.path} value={attribute.path} label={attribute.type} />
+          ))}
+        </datalist>
       )}
     </Field>
   );

@@ -43,6 +43,7 @@ export const pathsReport: ReportDefinition<PathsReport> = splitReport({
       topPerStep: positiveInt(params, 'top') ?? 8,
       variants: positiveInt(params, 'variants') ?? 10,
       scope: scopeOf(index, filter),
+      breakdown: filter.breakdown !== null,
       scratch: pathScratch(rows.runCount, depth),
     };
     return kernelPlan('paths', rows, input, (report) => report);
@@ -52,13 +53,13 @@ export const pathsReport: ReportDefinition<PathsReport> = splitReport({
 function anchorOf(
   params: ReportParams,
   environment: ReportEnvironment,
-): { direction: 'from' | 'to'; name: string; match: EventMatch } {
+): { direction: 'from' | 'to'; name: string | null; match: EventMatch } {
   const given = (['startEvent', 'startTouchpoint', 'endEvent', 'endTouchpoint'] as const).filter(
     (key) => params[key] !== undefined && params[key] !== '',
   );
   if (given.length > 1) throw new ReportParamError(`paths: give one anchor, not ${given.join(' and ')}`);
   const key = given[0];
-  if (key === undefined) return { direction: 'from', name: '(first event)', match: {} };
+  if (key === undefined) return { direction: 'from', name: null, match: {} };
   const value = params[key] as string;
   const direction = key.startsWith('start') ? 'from' : 'to';
   if (key.endsWith('Event')) return { direction, name: value, match: { event: value } };

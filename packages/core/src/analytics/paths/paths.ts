@@ -2,36 +2,31 @@ import { sharedArray } from '../../journey-index/shared-memory.ts';
 import type { CustomerScope } from '../filter/customer-scope.ts';
 import type { RowMatcher } from '../matching/event-matcher.ts';
 import { matchTable } from '../matching/match-table.ts';
-import { compareText, medianOfSlice } from '../shared/order.ts';
+import { compareText } from '../shared/order.ts';
 import { type SplitKernel, sumCounts } from '../split/split-kernel.ts';
+import { graphCounts, graphOf, type PathLink, type PathNode, stepSlots } from './path-graph.ts';
+import { type CustomerPaths, type PathVariant, topVariants, topVariantsByGroup } from './path-top-variants.ts';
 import { PathVariants } from './path-variants.ts';
 
-export interface PathNode {
-  /** 0 = the anchor; from an anchor steps go 1, 2, …; to an anchor −1, −2, …. */
-  step: number;
-  label: string;
-  customers: number;
-  /** Customers whose path ends here (nothing more within the steps shown). */
-  dropOff: number;
-}
+export type { PathLink, PathNode } from './path-graph.ts';
+export { OTHER } from './path-graph.ts';
+export type { PathVariant } from './path-top-variants.ts';
 
-export interface PathLink {
-  fromStep: number;
-  from: string;
-  to: string;
+/** One breakdown group's paths: its customers over the same labels per step as the total. */
+export interface PathsGroup {
+  name: string;
+  /** The group's customers whose journey contains the anchor. */
   customers: number;
-}
-
-export interface PathVariant {
-  labels: string[];
-  customers: number;
-  /** First to last event of the path, median over the customers who followed it. */
-  medianSeconds: number;
+  nodes: PathNode[];
+  links: PathLink[];
+  /** The group's own most common whole paths. */
+  variants: PathVariant[];
 }
 
 export interface PathsReport {
   direction: 'from' | 'to';
-  anchor: string;
+  /** The anchor event or touchpoint; null when paths start at each customer's first event. */
+  anchor: string | null;
   steps: number;
   by: 'event' | 'touchpoint';
   /** Customers whose journey contains the anchor (in scope). */
@@ -39,11 +34,17 @@ export interface PathsReport {
   nodes: PathNode[];
   links: PathLink[];
   variants: PathVariant[];
+  /**
+   * With a breakdown, the paths per group (most customers first; groups without an anchored
+   * customer are left out); empty without one. Steps keep the total's labels (the rest are
+   * OTHER), so groups compare node by node.
+   */
+  groups: PathsGroup[];
 }
 
 export interface PathsInput {
   direction: 'from' | 'to';
-  anchorName: string;
+  anchorName: string | null;
   /** Which rows are the anchor. */
   anchor: RowMatcher;
   /** Each row's label code (-1: not part of paths, skipped), and the label names. */
@@ -55,6 +56,8 @@ export interface PathsInput {
   topPerStep: number;
   variants: number;
   scope: CustomerScope;
+  /** Whether the scope carries a breakdown (groups then reported one by one). */
+  breakdown: boolean;
   /** Per customer, written by {@link pathsKernel}'s collect for its own customers: see {@link pathScratch}. */
   scratch: PathScratch;
 }
@@ -82,8 +85,6 @@ export function pathScratch(runCount: number, steps: number): PathScratch {
 export interface PathsPart {
   counts: Int32Array;
 }
-
-export const OTHER = 'Other';
 
 /**
  * Paths from (or to) an anchor event: each customer's next (or previous) steps after the
@@ -132,41 +133,21 @@ export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
   },
 
   finish(rows, input, part) {
-    const { steps } = input;
+    const { steps, scope } = input;
     const width = steps + 1;
     const labelCount = input.labelNames.length;
     const forward = input.direction === 'from';
     const { path, durationMs, anchored } = input.scratch;
-    const counts = part.counts;
-    // The labels kept per step; the rest become OTHER (code labelCount).
-    const kept = new Uint8Array(width * labelCount);
-    for (let k = 0; k < width; k++) {
-      const ranked = [...Array(labelCount).keys()]
-        .filter((label) => (counts[k * labelCount + label] as number) > 0)
-        .sort(
-          (a, b) =>
-            (counts[k * labelCount + b] as number) - (counts[k * labelCount + a] as number) ||
-            compareText(input.labelNames[a] as string, input.labelNames[b] as string),
-        );
-      for (const label of ranked.slice(0, input.topPerStep)) kept[k * labelCount + label] = 1;
-    }
-    // Each step's kept labels get dense slots, "Other" the last: links count in a small table.
-    const slots = Math.min(labelCount, input.topPerStep) + 1;
-    const slotOf = new Int32Array(width * labelCount).fill(slots - 1);
-    const labelOfSlot = new Int32Array(width * slots).fill(labelCount); // labelCount = Other
-    for (let k = 0; k < width; k++) {
-      let next = 0;
-      for (let label = 0; label < labelCount; label++) {
-        if (kept[k * labelCount + label] !== 1) continue;
-        slotOf[k * labelCount + label] = next;
-        labelOfSlot[k * slots + next] = label;
-        next++;
-      }
-    }
-    // Pass 2: nodes, links and whole-path variants (variants over the labels as they are).
-    const nodeCustomers = new Int32Array(width * slots);
-    const nodeDropOff = new Int32Array(width * slots);
-    const linkCustomers = new Int32Array(width * slots * slots);
+    const layout = stepSlots(part.counts, width, input.labelNames, input.topPerStep);
+    const { slots, slotOf } = layout;
+    // Nodes, links and whole-path variants (variants over the labels as they are): the total's
+    // in table 0, with a breakdown each group's in table g + 1 as well.
+    const groupCount = input.breakdown ? scope.groupNames.length : 0;
+    const graph = graphCounts(1 + groupCount, width, slots);
+    const { nodeCustomers, nodeDropOff, linkCustomers } = graph;
+    const groupCustomers = new Int32Array(groupCount);
+    const nodeTable = width * slots;
+    const linkTable = width * slots * slots;
     const variants = new PathVariants(width);
     const variantOfRun = new Int32Array(rows.runCount).fill(-1);
     let customers = 0;
@@ -174,6 +155,10 @@ export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
       if (anchored[r] === 0) continue;
       customers++;
       const base = r * width;
+      const g = groupCount === 0 ? -1 : (scope.group[r] as number);
+      const nodeAt = (g + 1) * nodeTable;
+      const linkAt = (g + 1) * linkTable;
+      if (g >= 0) groupCustomers[g]++;
       let previousSlot = -1;
       let k = 0;
       for (; k < width; k++) {
@@ -182,85 +167,43 @@ export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
         const slot = slotOf[k * labelCount + label] as number;
         nodeCustomers[k * slots + slot]++;
         if (k > 0) linkCustomers[((k - 1) * slots + previousSlot) * slots + slot]++;
+        if (g >= 0) {
+          nodeCustomers[nodeAt + k * slots + slot]++;
+          if (k > 0) linkCustomers[linkAt + ((k - 1) * slots + previousSlot) * slots + slot]++;
+        }
         previousSlot = slot;
       }
-      if (k < width) nodeDropOff[(k - 1) * slots + previousSlot]++;
+      if (k < width) {
+        nodeDropOff[(k - 1) * slots + previousSlot]++;
+        if (g >= 0) nodeDropOff[nodeAt + (k - 1) * slots + previousSlot]++;
+      }
       variantOfRun[r] = variants.idOf(path, base, k);
     }
-    const name = (label: number): string => (label === labelCount ? OTHER : (input.labelNames[label] as string));
-    const stepNumber = (k: number): number => (forward ? k : 0 - k); // 0 - 0 is +0; -0 would compare unequal to 0
-    const nodes: PathNode[] = [];
-    const links: PathLink[] = [];
-    for (let k = 0; k < width; k++) {
-      for (let slot = 0; slot < slots; slot++) {
-        const count = nodeCustomers[k * slots + slot] as number;
-        if (count === 0) continue;
-        const label = name(labelOfSlot[k * slots + slot] as number);
-        nodes.push({ step: stepNumber(k), label, customers: count, dropOff: nodeDropOff[k * slots + slot] as number });
-        if (k + 1 === width) continue;
-        for (let to = 0; to < slots; to++) {
-          const linked = linkCustomers[(k * slots + slot) * slots + to] as number;
-          if (linked > 0) {
-            links.push({
-              fromStep: stepNumber(k),
-              from: label,
-              to: name(labelOfSlot[(k + 1) * slots + to] as number),
-              customers: linked,
-            });
-          }
-        }
-      }
-    }
-    nodes.sort(
-      (a, b) => Math.abs(a.step) - Math.abs(b.step) || b.customers - a.customers || compareText(a.label, b.label),
-    );
-    links.sort(
-      (a, b) =>
-        Math.abs(a.fromStep) - Math.abs(b.fromStep) ||
-        b.customers - a.customers ||
-        compareText(a.from, b.from) ||
-        compareText(a.to, b.to),
-    );
-    // The most common whole paths; ties by the labels' names (codes depend on arrival order).
-    // Only paths as common as the `variants`-th most common can be shown: name just those.
-    const entries = variants.entries();
-    const byCount = Int32Array.from(entries, ({ id }) => variants.count(id)).sort();
-    const least = byCount.length === 0 ? 0 : (byCount[Math.max(0, byCount.length - input.variants)] as number);
-    const named = entries
-      .filter(({ id }) => variants.count(id) >= least)
-      .map(({ id, run, length }) => {
-        const codes = Array.from(path.subarray(run * width, run * width + length));
-        const labels = (forward ? codes : codes.reverse()).map((code) => input.labelNames[code] as string);
-        return { id, labels, customers: variants.count(id), text: labels.join('\u0000') };
+    const paths: CustomerPaths = { path, width, durationMs, labelNames: input.labelNames, forward };
+    const groupVariants =
+      groupCount === 0
+        ? []
+        : topVariantsByGroup(variants, variantOfRun, scope.group, groupCount, paths, input.variants);
+    const groups: PathsGroup[] = [];
+    for (let g = 0; g < groupCount; g++) {
+      if (groupCustomers[g] === 0) continue;
+      groups.push({
+        name: scope.groupNames[g] as string,
+        customers: groupCustomers[g] as number,
+        ...graphOf(graph, g + 1, width, layout, input.labelNames, forward),
+        variants: groupVariants[g] as PathVariant[],
       });
-    named.sort((a, b) => b.customers - a.customers || compareText(a.text, b.text));
-    const top = named.slice(0, input.variants);
-    // Durations of the top paths only: each top path's customers, in one column each.
-    const rankOf = new Int32Array(variants.variantCount).fill(-1);
-    const durations = top.map((v, rank) => {
-      rankOf[v.id] = rank;
-      return { values: new Float64Array(v.customers), length: 0 };
-    });
-    for (let r = 0; r < rows.runCount; r++) {
-      const id = variantOfRun[r] as number;
-      const rank = id < 0 ? -1 : (rankOf[id] as number);
-      if (rank < 0) continue;
-      const column = durations[rank] as { values: Float64Array; length: number };
-      column.values[column.length++] = (durationMs[r] as number) / 1000;
     }
-    const topVariants = top.map(({ labels, customers: count }, rank) => {
-      const { values } = durations[rank] as { values: Float64Array };
-      return { labels, customers: count, medianSeconds: medianOfSlice(values, 0, values.length) };
-    });
+    groups.sort((a, b) => b.customers - a.customers || compareText(a.name, b.name));
     return {
       direction: input.direction,
       anchor: input.anchorName,
       steps,
       by: input.by,
       customers,
-      nodes,
-      links,
-      variants: topVariants,
+      ...graphOf(graph, 0, width, layout, input.labelNames, forward),
+      variants: topVariants(variants, variantOfRun, paths, input.variants),
+      groups,
     };
   },
 };

@@ -35,6 +35,7 @@ export const retentionReport: ReportDefinition<RetentionReport> = splitReport({
       start: compileMatch(match(params.startEvent), context),
       return: compileMatch(match(params.returnEvent), context),
       scope: scopeOf(index, filter),
+      breakdown: filter.breakdown !== null,
       dataEndMs: Math.min(lastMs, filter.toMs),
       calendar: cohortCalendar(firstMs, lastMs, period),
     };
