@@ -1,10 +1,11 @@
 /**
  * An import in a process of its own, for crash tests:
- * `node bin/run-ts.mjs tests/integration/import-process.ts FILE DATA [--freeze-after N]` imports
- * FILE into DATA as `waymark import` does, printing `stored R` (records so far) once each block
- * is stored and `done R` at the end. With --freeze-after, its thread stops for good once N
- * blocks are stored (to be killed): nothing more is written, and DuckDB's write-ahead log is
- * left as that block's commit wrote it.
+ * `node bin/run-ts.mjs tests/integration/import-process.ts FILE DATA [--freeze-after N] [--pipeline]`
+ * imports FILE into DATA as `waymark import` does, printing `stored R` (records so far) once
+ * each block is stored and `done R` at the end. With --freeze-after, its thread stops for good
+ * once N blocks are stored (to be killed): nothing more is started, and DuckDB's write-ahead
+ * log is left as that block's commit (and any commit DuckDB's threads had under way) wrote it.
+ * With --pipeline, JSONL goes through the ingest pipeline's batches instead of the bulk loader.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -19,11 +20,17 @@ export function startImport(
   dataDir: string,
   until: RegExp,
   freezeAfter?: number,
+  options: { pipeline?: boolean } = {},
 ): Promise<{ child: ChildProcess; line: string }> {
   const freeze = freezeAfter === undefined ? [] : ['--freeze-after', String(freezeAfter)];
-  const child = spawn(process.execPath, [RUN_TS, fileURLToPath(import.meta.url), file, dataDir, ...freeze], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const pipeline = options.pipeline === true ? ['--pipeline'] : [];
+  const child = spawn(
+    process.execPath,
+    [RUN_TS, fileURLToPath(import.meta.url), file, dataDir, ...freeze, ...pipeline],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       if (until.test(line)) resolve({ child, line });
@@ -33,14 +40,16 @@ export function startImport(
 }
 
 if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
-  const [file, dataDir, flag, count] = process.argv.slice(2);
+  const [file, dataDir, ...flags] = process.argv.slice(2);
   if (file === undefined || dataDir === undefined)
-    throw new Error('usage: import-process.ts FILE DATA [--freeze-after N]');
-  const freezeAfter = flag === '--freeze-after' ? Number(count) : Number.POSITIVE_INFINITY;
+    throw new Error('usage: import-process.ts FILE DATA [--freeze-after N] [--pipeline]');
+  const at = flags.indexOf('--freeze-after');
+  const freezeAfter = at >= 0 ? Number(flags[at + 1]) : Number.POSITIVE_INFINITY;
   const { importFile, Workspace } = await import('@waymark/runtime');
   const workspace = await Workspace.open(dataDir);
   let blocks = 0;
   const summary = await importFile(workspace.pipeline, file, {
+    jsonlBulk: !flags.includes('--pipeline'),
     onProgress: ({ records }) => {
       // (Writes to a pipe are synchronous on Linux: the line is out before the thread stops.)
       process.stdout.write(`stored ${records}\n`);
