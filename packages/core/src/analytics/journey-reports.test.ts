@@ -96,6 +96,22 @@ describe('stage funnel', () => {
     ]);
   });
 
+  it('flags the total with isTotal, so a group named "total" is still a group', () => {
+    const named = indexOf([
+      ['u1', null, 0, { tier: 'total' }],
+      ['u1', 'A', 1],
+      ['u2', 'A', 1],
+    ]);
+    for (const report of ['stage-funnel', 'funnel'] as const) {
+      const { total, groups } = runReport(named, report, { breakdown: 'traits.tier' }, environment());
+      expect([total.name, total.isTotal]).toEqual(['total', true]);
+      expect(groups.map((g) => [g.name, g.isTotal])).toEqual([
+        ['(none)', false],
+        ['total', false],
+      ]);
+    }
+  });
+
   it('names bad filter parameters', () => {
     const run = (params: Record<string, string>) => () => runReport(index, 'stage-funnel', params, environment());
     expect(run({ from: '2026-02-01', to: '2026-01-01' })).toThrow(/to: expected a time after from/);
