@@ -84,6 +84,33 @@ export function graphCounts(tables: number, width: number, slots: number): Graph
   };
 }
 
+/**
+ * Counts `count` customers who followed the labels `labels[at, at + length)` (step 0 the
+ * anchor) into table t: a node per step, a link per consecutive pair, and a drop-off where the
+ * path ends before the last step.
+ */
+export function addPath(
+  counts: GraphCounts,
+  t: number,
+  width: number,
+  layout: StepSlots,
+  labelCount: number,
+  path: { labels: Int32Array; at: number; length: number; count: number },
+): void {
+  const { slots, slotOf } = layout;
+  const { labels, at, length, count } = path;
+  const nodeAt = t * width * slots;
+  const linkAt = nodeAt * slots;
+  let previousSlot = -1;
+  for (let k = 0; k < length; k++) {
+    const slot = slotOf[k * labelCount + (labels[at + k] as number)] as number;
+    counts.nodeCustomers[nodeAt + k * slots + slot] += count;
+    if (k > 0) counts.linkCustomers[linkAt + ((k - 1) * slots + previousSlot) * slots + slot] += count;
+    previousSlot = slot;
+  }
+  if (length < width) counts.nodeDropOff[nodeAt + (length - 1) * slots + previousSlot] += count;
+}
+
 /** Table t's nodes and links, named, in the report's order (nearest step first, then most customers). */
 export function graphOf(
   counts: GraphCounts,

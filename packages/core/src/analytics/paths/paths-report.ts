@@ -4,7 +4,7 @@ import { classifiedRows, indexContext, scopeOf } from '../journey-view.ts';
 import { attributePaths, compileMatch } from '../matching/event-matcher.ts';
 import { chosenJourney, positiveInt, type ReportDefinition, type ReportEnvironment } from '../report-environment.ts';
 import { kernelPlan, splitReport } from '../split/split-kernels.ts';
-import { type PathsInput, type PathsReport, pathScratch } from './paths.ts';
+import type { PathsInput, PathsReport } from './paths.ts';
 
 /**
  * `paths`: anchored at `startEvent` / `startTouchpoint` (paths after it) or `endEvent` /
@@ -44,7 +44,6 @@ export const pathsReport: ReportDefinition<PathsReport> = splitReport({
       variants: positiveInt(params, 'variants') ?? 10,
       scope: scopeOf(index, filter),
       breakdown: filter.breakdown !== null,
-      scratch: pathScratch(rows.runCount, depth),
     };
     return kernelPlan('paths', rows, input, (report) => report);
   },

@@ -1,12 +1,12 @@
-import { sharedArray } from '../../journey-index/shared-memory.ts';
 import type { CustomerScope } from '../filter/customer-scope.ts';
-import type { RowMatcher } from '../matching/event-matcher.ts';
+import { CHANNEL_SLOTS, type RowMatcher } from '../matching/event-matcher.ts';
 import { matchTable } from '../matching/match-table.ts';
 import { compareText } from '../shared/order.ts';
-import { type SplitKernel, sumCounts } from '../split/split-kernel.ts';
-import { graphCounts, graphOf, type PathLink, type PathNode, stepSlots } from './path-graph.ts';
-import { type CustomerPaths, type PathVariant, topVariants, topVariantsByGroup } from './path-top-variants.ts';
-import { PathVariants } from './path-variants.ts';
+import { scratchFloat64, scratchInt32 } from '../shared/scratch-memory.ts';
+import type { SplitKernel } from '../split/split-kernel.ts';
+import { addPath, graphCounts, graphOf, type PathLink, type PathNode, stepSlots } from './path-graph.ts';
+import { type ChosenVariant, mostCommon, type PathVariant, pathNames, VariantDurations } from './path-top-variants.ts';
+import { mergeVariants, PathVariants, type PathVariantsData } from './path-variants.ts';
 
 export type { PathLink, PathNode } from './path-graph.ts';
 export { OTHER } from './path-graph.ts';
@@ -58,132 +58,173 @@ export interface PathsInput {
   scope: CustomerScope;
   /** Whether the scope carries a breakdown (groups then reported one by one). */
   breakdown: boolean;
-  /** Per customer, written by {@link pathsKernel}'s collect for its own customers: see {@link pathScratch}. */
-  scratch: PathScratch;
 }
 
 /**
- * Each customer's path, on shared memory so the threads that split the customers can each
- * fill in their own: the labels (`[run * (steps + 1) + k]`, -1 padded), first to last event
- * of the path, and whether the customer has the anchor at all.
+ * What part of the customers add up to: their distinct paths, each keyed by the customers'
+ * breakdown group first (`[group, label0, label1, …]`), with how many followed it; and per
+ * customer, which entry they followed and how long it took (scratch memory, read in finish).
  */
-export interface PathScratch {
-  path: Int32Array;
-  durationMs: Float64Array;
-  anchored: Uint8Array;
-}
-
-export function pathScratch(runCount: number, steps: number): PathScratch {
-  return {
-    path: sharedArray(Int32Array, runCount * (steps + 1)),
-    durationMs: sharedArray(Float64Array, runCount),
-    anchored: sharedArray(Uint8Array, runCount),
-  };
-}
-
-/** What part of the customers add up to: per step and label, customers (the rest is in the scratch). */
 export interface PathsPart {
-  counts: Int32Array;
+  entries: PathVariantsData;
+  pieces: PathsPiece[];
+}
+
+/** Customers [runFrom, runTo): per customer (from runFrom) their entry (-1: no path) and first-to-last milliseconds. */
+export interface PathsPiece {
+  runFrom: number;
+  runTo: number;
+  entryOfRun: Int32Array;
+  durationMs: Float64Array;
+  /** The part's entry ids of this piece's own table (null: the same table). */
+  ids: Int32Array | null;
 }
 
 /**
  * Paths from (or to) an anchor event: each customer's next (or previous) steps after the
  * first anchor, as Sankey nodes and links per step (rare labels per step summed into
  * "Other") with drop-off, and the most common whole paths with their median duration.
- * Split: each part finds its customers' paths; the ranking and variants follow on one thread.
+ * Split: each part finds and counts its customers' distinct paths; finish works on the
+ * distinct paths (thousands) rather than the customers (millions), except for one pass that
+ * collects the durations of the paths shown.
  */
 export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
   collect(rows, input, runFrom, runTo) {
     const { steps, scope } = input;
     const width = steps + 1; // the anchor and `steps` more
-    const labelCount = input.labelNames.length;
     const anchor = matchTable([input.anchor], input.anchor.activityOk.length);
-    const labelOf = (row: number): number =>
-      input.labelOfRow === null ? (rows.activity[row] as number) : (input.labelOfRow[row] as number);
-    const { path, durationMs, anchored } = input.scratch;
-    path.fill(-1, runFrom * width, runTo * width);
-    const counts = new Int32Array(width * labelCount);
+    const labelOfRow = input.labelOfRow;
+    const { activity, channel, timestampMs } = rows;
+    const entryOfRun = scratchInt32(runTo - runFrom);
+    const durationMs = scratchFloat64(runTo - runFrom);
+    const entries = new PathVariants();
+    const key = new Int32Array(width + 1);
     const forward = input.direction === 'from';
+    // Labels are the activities themselves, or the touchpoints the rows were classified as.
+    const labels = labelOfRow ?? activity;
+    const { plain, checked } = anchor;
+    const isAnchor = (row: number): boolean => {
+      const a = activity[row] as number;
+      const bits = plain[a * CHANNEL_SLOTS + (channel[row] as number)] as number;
+      return (bits >= 0 ? bits : anchor.checkedBits(rows, row, checked[a] as number)) !== 0;
+    };
     for (let r = runFrom; r < runTo; r++) {
-      anchored[r] = 0;
-      if ((scope.group[r] as number) < 0) continue;
+      const i = r - runFrom;
+      entryOfRun[i] = -1;
+      const g = scope.group[r] as number;
+      if (g < 0) continue;
       const start = scope.rowStart[r] as number;
       const end = scope.rowEnd[r] as number;
       let at = start;
-      while (at < end && ((anchor.bits(rows, at) & 1) === 0 || labelOf(at) < 0)) at++;
+      while (at < end && ((labels[at] as number) < 0 || !isAnchor(at))) at++;
       if (at === end) continue;
-      anchored[r] = 1;
+      key[0] = g;
       let k = 0;
       let last = at;
       for (let row = at; k < width && (forward ? row < end : row >= start); row += forward ? 1 : -1) {
-        const label = labelOf(row);
+        const label = labels[row] as number;
         if (label < 0) continue;
-        path[r * width + k] = label;
-        counts[k * labelCount + label]++;
+        key[1 + k] = label;
         last = row;
         k++;
       }
-      durationMs[r] = Math.abs((rows.timestampMs[last] as number) - (rows.timestampMs[at] as number));
+      entryOfRun[i] = entries.idOf(key, 0, 1 + k);
+      durationMs[i] = Math.abs((timestampMs[last] as number) - (timestampMs[at] as number));
     }
-    return { counts };
+    return { entries: entries.data(), pieces: [{ runFrom, runTo, entryOfRun, durationMs, ids: null }] };
   },
 
   merge(parts) {
-    return { counts: sumCounts(parts.map((part) => part.counts)) };
+    const { sum, ids } = mergeVariants(parts.map((part) => part.entries));
+    const pieces = parts.flatMap((part, p) => {
+      const partIds = ids[p] as Int32Array;
+      return part.pieces.map((piece) => ({
+        ...piece,
+        ids: piece.ids === null ? partIds : piece.ids.map((id) => partIds[id] as number),
+      }));
+    });
+    return { entries: sum.data(), pieces };
   },
 
-  finish(rows, input, part) {
+  finish(_rows, input, part) {
     const { steps, scope } = input;
     const width = steps + 1;
     const labelCount = input.labelNames.length;
     const forward = input.direction === 'from';
-    const { path, durationMs, anchored } = input.scratch;
-    const layout = stepSlots(part.counts, width, input.labelNames, input.topPerStep);
-    const { slots, slotOf } = layout;
-    // Nodes, links and whole-path variants (variants over the labels as they are): the total's
-    // in table 0, with a breakdown each group's in table g + 1 as well.
+    const { entries } = part;
     const groupCount = input.breakdown ? scope.groupNames.length : 0;
-    const graph = graphCounts(1 + groupCount, width, slots);
-    const { nodeCustomers, nodeDropOff, linkCustomers } = graph;
-    const groupCustomers = new Int32Array(groupCount);
-    const nodeTable = width * slots;
-    const linkTable = width * slots * slots;
-    const variants = new PathVariants(width);
-    const variantOfRun = new Int32Array(rows.runCount).fill(-1);
-    let customers = 0;
-    for (let r = 0; r < rows.runCount; r++) {
-      if (anchored[r] === 0) continue;
-      customers++;
-      const base = r * width;
-      const g = groupCount === 0 ? -1 : (scope.group[r] as number);
-      const nodeAt = (g + 1) * nodeTable;
-      const linkAt = (g + 1) * linkTable;
-      if (g >= 0) groupCustomers[g]++;
-      let previousSlot = -1;
-      let k = 0;
-      for (; k < width; k++) {
-        const label = path[base + k] as number;
-        if (label < 0) break;
-        const slot = slotOf[k * labelCount + label] as number;
-        nodeCustomers[k * slots + slot]++;
-        if (k > 0) linkCustomers[((k - 1) * slots + previousSlot) * slots + slot]++;
-        if (g >= 0) {
-          nodeCustomers[nodeAt + k * slots + slot]++;
-          if (k > 0) linkCustomers[linkAt + ((k - 1) * slots + previousSlot) * slots + slot]++;
-        }
-        previousSlot = slot;
-      }
-      if (k < width) {
-        nodeDropOff[(k - 1) * slots + previousSlot]++;
-        if (g >= 0) nodeDropOff[nodeAt + (k - 1) * slots + previousSlot]++;
-      }
-      variantOfRun[r] = variants.idOf(path, base, k);
+    // Whole paths over all groups, and each entry's path.
+    const paths = new PathVariants();
+    const pathOfEntry = new Int32Array(entries.size);
+    const groupOf = new Int32Array(entries.size);
+    const counts = new Int32Array(width * labelCount); // customers per step and label
+    for (let e = 0; e < entries.size; e++) {
+      const at = (entries.offsets[e] as number) + 1;
+      const length = (entries.offsets[e + 1] as number) - at;
+      const count = entries.counts[e] as number;
+      groupOf[e] = entries.labels[at - 1] as number;
+      pathOfEntry[e] = paths.idOf(entries.labels, at, length, count);
+      for (let k = 0; k < length; k++) counts[k * labelCount + (entries.labels[at + k] as number)] += count;
     }
-    const paths: CustomerPaths = { path, width, durationMs, labelNames: input.labelNames, forward };
-    const groupVariants =
-      groupCount === 0
-        ? []
-        : topVariantsByGroup(variants, variantOfRun, scope.group, groupCount, paths, input.variants);
+    // Nodes and links: the total's in table 0, with a breakdown each group's in table g + 1 as well.
+    const layout = stepSlots(counts, width, input.labelNames, input.topPerStep);
+    const graph = graphCounts(1 + groupCount, width, layout.slots);
+    const groupCustomers = new Int32Array(groupCount);
+    let customers = 0;
+    for (let e = 0; e < entries.size; e++) {
+      const at = (entries.offsets[e] as number) + 1;
+      const path = {
+        labels: entries.labels,
+        at,
+        length: (entries.offsets[e + 1] as number) - at,
+        count: entries.counts[e] as number,
+      };
+      customers += path.count;
+      addPath(graph, 0, width, layout, labelCount, path);
+      if (groupCount === 0) continue;
+      const g = groupOf[e] as number;
+      groupCustomers[g] += path.count;
+      addPath(graph, g + 1, width, layout, labelCount, path);
+    }
+    // The most common whole paths, of all customers and of each group.
+    const nameOf = pathNames(paths, input.labelNames, forward);
+    const top = mostCommon(
+      Array.from({ length: paths.variantCount }, (_, id) => ({ id, customers: paths.count(id) })),
+      input.variants,
+      nameOf,
+    );
+    const rankOfPath = new Int32Array(paths.variantCount).fill(-1);
+    top.forEach((variant, rank) => {
+      rankOfPath[variant.id] = rank;
+    });
+    const byGroup: Array<Array<{ id: number; customers: number }>> = Array.from({ length: groupCount }, () => []);
+    for (let e = 0; e < entries.size; e++) {
+      if (groupCount > 0) byGroup[groupOf[e] as number]?.push({ id: e, customers: entries.counts[e] as number });
+    }
+    const placeOfEntry = new Int32Array(entries.size).fill(-1);
+    const groupTops: ChosenVariant[][] = byGroup.map((candidates) => {
+      const chosen = mostCommon(candidates, input.variants, (e) => nameOf(pathOfEntry[e] as number));
+      chosen.forEach((variant, place) => {
+        placeOfEntry[variant.id] = place;
+      });
+      return chosen;
+    });
+    // Their durations: one pass over the customers.
+    const topDurations = new VariantDurations(top);
+    const groupDurations = groupTops.map((chosen) => new VariantDurations(chosen));
+    for (const piece of part.pieces) {
+      const { entryOfRun, durationMs, ids } = piece;
+      for (let i = 0; i < entryOfRun.length; i++) {
+        const own = entryOfRun[i] as number;
+        if (own < 0) continue;
+        const e = ids === null ? own : (ids[own] as number);
+        const seconds = (durationMs[i] as number) / 1000;
+        const rank = rankOfPath[pathOfEntry[e] as number] as number;
+        if (rank >= 0) topDurations.add(rank, seconds);
+        const place = placeOfEntry[e] as number;
+        if (place >= 0) (groupDurations[groupOf[e] as number] as VariantDurations).add(place, seconds);
+      }
+    }
     const groups: PathsGroup[] = [];
     for (let g = 0; g < groupCount; g++) {
       if (groupCustomers[g] === 0) continue;
@@ -191,7 +232,7 @@ export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
         name: scope.groupNames[g] as string,
         customers: groupCustomers[g] as number,
         ...graphOf(graph, g + 1, width, layout, input.labelNames, forward),
-        variants: groupVariants[g] as PathVariant[],
+        variants: (groupDurations[g] as VariantDurations).variants(),
       });
     }
     groups.sort((a, b) => b.customers - a.customers || compareText(a.name, b.name));
@@ -202,7 +243,7 @@ export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
       by: input.by,
       customers,
       ...graphOf(graph, 0, width, layout, input.labelNames, forward),
-      variants: topVariants(variants, variantOfRun, paths, input.variants),
+      variants: topDurations.variants(),
       groups,
     };
   },
