@@ -26,6 +26,14 @@ const CASES: ReadonlyArray<readonly ['stage-funnel' | 'funnel' | 'retention' | '
   ['funnel', { funnel: 'Plans to order' }],
   ['retention', { startEvent: 'Order Completed', returnEvent: 'App Opened', period: 'week', periods: '8' }],
   ['paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000' }],
+  // Breakdowns: by channel (first touch, 9 groups) and by an event property (a column loaded from the store).
+  ['retention', { startEvent: 'Order Completed', returnEvent: 'App Opened', periods: '8', breakdown: 'firstTouch' }],
+  [
+    'retention',
+    { startEvent: 'Order Completed', returnEvent: 'App Opened', periods: '8', breakdown: 'properties.plan' },
+  ],
+  ['paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000', breakdown: 'firstTouch' }],
+  ['paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000', breakdown: 'properties.plan' }],
 ];
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const kernels = await ParallelKernels.start();
@@ -66,7 +74,7 @@ for (const customers of (values.sizes as string).split(',').map(Number)) {
     }
     table.push([
       events.toLocaleString('en-US'),
-      name,
+      params.breakdown === undefined ? name : `${name} by ${params.breakdown}`,
       ms(median(one)),
       ms(Math.min(...one)),
       ms(median(both)),

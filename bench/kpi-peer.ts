@@ -42,7 +42,8 @@ export function kpiSql(events: string, activities: string, settings: KpiSettings
              ${str('outcome')} AS outcome, ${str('reason')} AS reason, ${str('medium')} AS medium,
              ${num('queueSeconds')} AS queue_s, ${num('talkSeconds')} + ${num('holdSeconds')} + ${num('wrapSeconds')} AS handle_s,
              ${num('ivrSeconds')} AS ivr_s, ${num('transfers')} AS transfers,
-             outcome IS DISTINCT FROM 'abandoned' AND outcome IS DISTINCT FROM 'self_served' AS reaches_agent
+             outcome IS DISTINCT FROM 'abandoned' AND outcome IS DISTINCT FROM 'self_served'
+               AND NOT (medium IN ('ivr', 'bot') AND ${str('agentId')} IS NULL) AS reaches_agent
       FROM journey WHERE activity = 'Contact Completed'),
     flagged AS (
       SELECT c.*,

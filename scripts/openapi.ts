@@ -251,6 +251,29 @@ const PLAIN_ROUTES: PlainRoute[] = [
     id: 'The journey’s id',
   },
   {
+    path: '/api/activities',
+    method: 'get',
+    tag: 'Data',
+    operationId: 'listActivities',
+    summary: 'Activities in the data',
+    description:
+      'Every activity (event name) of the journey index with its events and customers, most events first: ' +
+      'what event pickers offer.',
+    ok: ['Activities', ref('ActivityListResponse')],
+  },
+  {
+    path: '/api/attributes',
+    method: 'get',
+    tag: 'Data',
+    operationId: 'listAttributes',
+    summary: 'Attribute paths in the data',
+    description:
+      'Every scalar attribute path stored events (`properties.x`, `context.x`) and identify calls (`traits.x`) ' +
+      'have, with the type of its values: what `segment` and `breakdown` can name. Keys containing a dot are ' +
+      'left out (a path cannot name them).',
+    ok: ['Attribute paths', ref('AttributeListResponse')],
+  },
+  {
     path: '/api/customers/{id}',
     method: 'delete',
     tag: 'Customers',
@@ -340,6 +363,7 @@ export function openApiDocument(): Record<string, unknown> {
       { name: 'Ingest', description: 'Segment HTTP tracking API (docs/events.md)' },
       { name: 'Reports', description: 'Journey reports (docs/reports.md)' },
       { name: 'Journeys', description: 'Journey definitions (docs/journeys.md)' },
+      { name: 'Data', description: 'What the data holds, for pickers: activities and attribute paths' },
       { name: 'Customers', description: 'Right to erasure' },
       { name: 'Live', description: 'The stream of arriving events' },
       { name: 'Service', description: 'Health and this document' },

@@ -36,11 +36,8 @@ const journey = query(
   'simple-subscription',
 );
 
-/**
- * `from`, `to`, `segment`, `breakdown`: the filter the journey reports share. Paths and retention
- * have no groups: they read `breakdown` with the rest of the filter, and it changes nothing.
- */
-const sharedFilter = (grouped: boolean): QueryParameter[] => [
+/** `from`, `to`, `segment`, `breakdown`: the filter the journey reports share. */
+const sharedFilter = (): QueryParameter[] => [
   query(
     'from',
     'Only events at or after this time count: an ISO date or date-time, UTC unless it has an offset.',
@@ -58,10 +55,8 @@ const sharedFilter = (grouped: boolean): QueryParameter[] => [
   ),
   query(
     'breakdown',
-    grouped
-      ? 'Group customers by `firstTouch` (channel of their first event in range), `lastTouch`, `traits.x` or ' +
-          '`properties.x` (their first value in range), in `groups`; customers without a value are `(none)`.'
-      : 'Accepted and checked with the shared filter, but this report has no groups: it changes nothing.',
+    'Group customers by `firstTouch` (channel of their first event in range), `lastTouch`, `traits.x` or ' +
+      '`properties.x` (their first value in range), in `groups`; customers without a value are `(none)`.',
     { type: 'string' },
     'firstTouch',
   ),
@@ -86,7 +81,7 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
   'stage-funnel': [
     journey,
     window('A stage counts only within this long after the latest event of the previous stage (default: unlimited)'),
-    ...sharedFilter(true),
+    ...sharedFilter(),
   ],
   funnel: [
     journey,
@@ -111,7 +106,7 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
       1,
     ),
     query('limit', 'At most this many drop-off customers listed.', positive(100)),
-    ...sharedFilter(true),
+    ...sharedFilter(),
   ],
   retention: [
     query(
@@ -127,7 +122,7 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
       { type: 'string', enum: ['day', 'week', 'month'], default: 'week' },
     ),
     query('periods', 'How many periods after the start.', positive(8, 366)),
-    ...sharedFilter(false),
+    ...sharedFilter(),
   ],
   paths: [
     query(
@@ -148,7 +143,7 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
       default: 'event',
     }),
     journey,
-    ...sharedFilter(false),
+    ...sharedFilter(),
   ],
   kpis: [
     query(
@@ -186,12 +181,15 @@ export const REPORT_PARAMETERS: { [K in ReportName]: QueryParameter[] } = {
         default: 24,
       },
     ),
-    ...sharedFilter(true),
+    ...sharedFilter(),
   ],
   timeline: [
     {
-      ...query('customer', 'Any userId or anonymousId stitched into the customer.', { type: 'string', minLength: 1 }),
-      required: true,
+      ...query(
+        'customer',
+        'Any userId or anonymousId stitched into the customer; without it, the customer whose journey crossed the most channels.',
+        { type: 'string', minLength: 1 },
+      ),
     },
     query(
       'journey',

@@ -9,7 +9,8 @@
  * requests, the page shows data (numbers above zero, every chart painted), and every in-app link
  * on it opens a page that renders. Then follows one story through: from the event funnel's list
  * of customers who signed up but placed no order to one of those customers' timeline, where the
- * planted Amex payment failure shows. Saves docs/screenshots/tour/<page>.png.
+ * planted Amex payment failure shows. Checks every number the README's tour quotes against the
+ * demo's reports (readme-tour.ts). Saves docs/screenshots/tour/<page>.png.
  *
  * Needs `npm run build:web` first (`npm test` runs it) and Chromium at /usr/bin/chromium.
  */
@@ -21,6 +22,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWaymarkProcess, stopServerProcess } from '../integration/server-process.ts';
 import { checkPrerequisites, launchBrowser, type OpenedPage, openPageIn, poll, screenshot } from './harness.ts';
+import { readmeTour, tourNumbers } from './readme-tour.ts';
 
 /** The pages that exist today: the navigation may gain pages, but must not lose these. */
 const PAGES_TODAY = [
@@ -35,8 +37,10 @@ const PAGES_TODAY = [
   '/timeline',
 ];
 const TIMELINE_VIEWPORT = { width: 1280, height: 1700 };
-/** Pages that open on a question rather than data (whose journey?): the story below fills them. */
-const OPENS_EMPTY = ['/timeline'];
+/** Pages whose screenshot shows more than the first screen: the KPIs down to the contact centre's per-channel values. */
+const TALL_SCREENSHOTS: Record<string, { width: number; height: number }> = { '/kpis': { width: 1280, height: 1000 } };
+/** Pages that open on a question rather than data: none today (the timeline opens on a real customer). */
+const OPENS_EMPTY: string[] = [];
 
 let dataDir: string | undefined;
 let demo: { child: ChildProcess; url: string } | undefined;
@@ -163,7 +167,14 @@ describe('the demo, walked as a newcomer', () => {
       else {
         expect(shown.positives, `${where}: numbers above zero`).toBeGreaterThanOrEqual(3);
         for (const painted of shown.charts) expect(painted, `${where}: a chart is drawn`).toBeGreaterThan(1_000);
-        await screenshot(page, screenshotName(label));
+        const tall = TALL_SCREENSHOTS[path];
+        if (tall === undefined) await screenshot(page, screenshotName(label));
+        else {
+          const usual = page.viewportSize();
+          await page.setViewportSize(tall);
+          await screenshot(page, screenshotName(label));
+          if (usual !== null) await page.setViewportSize(usual);
+        }
       }
       const { inApp, elsewhere } = await contentLinks(page);
       expect(elsewhere, `${where}: links out of the app`).toEqual([]);
@@ -183,6 +194,19 @@ describe('the demo, walked as a newcomer', () => {
       expect(visitor.failedRequests, link).toEqual([]);
     }
   }, 240_000);
+
+  it("every number the README's tour quotes is the demo's", async () => {
+    const api = async <T>(path: string): Promise<T> => {
+      const response = await fetch(`${demoUrl()}${path}`);
+      expect(response.status, path).toBe(200);
+      return (await response.json()) as T;
+    };
+    const numbers = await tourNumbers(readmeTour(), api);
+    for (const { what, readme, demo } of numbers) {
+      expect(readme, `README's tour no longer quotes the ${what} as the check reads it`).not.toBeNull();
+      expect(readme, `the ${what} in README's tour`).toEqual(demo);
+    }
+  }, 60_000);
 
   it('one story: from the customers who signed up but placed no order to one of their timelines', async () => {
     const { page, errors, failedRequests } = await openPage();
@@ -215,6 +239,8 @@ describe('the demo, walked as a newcomer', () => {
         pairs.map((p) => [p.querySelector('dt')?.textContent, p.querySelector('dd')?.textContent]),
       );
     expect(traits).toContainEqual(['cardType', 'amex']);
+    // The README's tour tells this customer's story.
+    expect(readmeTour()).toContain(`${customer}'s Amex payment fails`);
     // Tall enough for who they are and the days up to the payment failure and what followed.
     await page.setViewportSize(TIMELINE_VIEWPORT);
     await screenshot(page, screenshotName('Customer timeline'));

@@ -167,6 +167,47 @@ describe('journey pages 2', () => {
     await expectRetention(page, weekly);
     expect(errors).toEqual([]);
   }, 150_000);
+
+  it("breakdown: paths and retention pick one group at a time; its numbers are the API group's", async () => {
+    const url = harness.server.url;
+    const { page, errors } = await harness.openPage();
+    await page.goto(`${url}/retention?token=${TOKEN}&startEvent=Order+Completed&breakdown=firstTouch`);
+    const retention = await harness.api<RetentionReport>(
+      '/api/reports/retention?startEvent=Order%20Completed&breakdown=firstTouch',
+    );
+    expect(retention.groups.length).toBeGreaterThan(1);
+    await expectRetention(page, retention); // all customers until a group is picked
+    const [biggest] = retention.groups;
+    if (biggest === undefined) throw new Error('no groups');
+    await page.getByTestId('filter-group').selectOption(biggest.name);
+    await page.waitForURL(/breakdown=firstTouch&group=/);
+    await expectRetention(page, { ...retention, cohorts: biggest.cohorts, overall: biggest.overall });
+
+    await page.goto(`${url}/paths?breakdown=firstTouch&depth=3`);
+    const paths = await harness.api<PathsReport>('/api/reports/paths?breakdown=firstTouch&depth=3');
+    await expectPaths(page, paths);
+    const last = paths.groups.at(-1);
+    if (last === undefined) throw new Error('no groups');
+    await page.getByTestId('filter-group').selectOption(last.name);
+    await expectPaths(page, { ...paths, ...last });
+    // A trait or property breakdown suggests the data's attribute paths (GET /api/attributes).
+    await page.getByTestId('filter-breakdown').selectOption('attribute');
+    const suggested = () =>
+      page
+        .getByTestId('filter-attribute-choices')
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    await poll(suggested).toContain('properties.plan');
+    await page.getByTestId('filter-breakdown-path').fill('properties.plan');
+    await page.getByTestId('filter-breakdown-path').press('Enter');
+    await page.waitForURL(/breakdown=properties.plan/);
+    const byPlan = await harness.api<PathsReport>('/api/reports/paths?breakdown=properties.plan&depth=3');
+    await poll(() => page.getByTestId('filter-group').locator('option').count()).toBe(byPlan.groups.length + 1);
+    // A group the view does not have shows all customers.
+    await page.goto(`${url}/paths?breakdown=lastTouch&depth=3&group=${encodeURIComponent(last.name)}x`);
+    await expectPaths(page, await harness.api<PathsReport>('/api/reports/paths?breakdown=lastTouch&depth=3'));
+    expect(errors).toEqual([]);
+  }, 150_000);
 });
 
 const cohortCells = (periods: number): string[] => [

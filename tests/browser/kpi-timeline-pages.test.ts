@@ -371,10 +371,14 @@ describe('KPI and timeline pages', () => {
     expect(await page.getByTestId('timeline').count()).toBe(0);
     expect(errors.map((e) => e.includes('status of 404'))).toEqual([true]);
 
-    // No id yet: the page says what to type.
+    // No id yet: the page opens on a real customer, the one whose journey crossed the most channels.
     await page.getByTestId('nav-timeline').click();
     await page.waitForURL(`${url}/timeline`);
-    await page.getByTestId('timeline-empty').waitFor();
+    const suggested = await harness.api<TimelineReport>(`/api/reports/timeline?journey=${WORLD_JOURNEY_ID}`);
+    await page.getByTestId('timeline-suggested').waitFor();
+    expect(await page.getByTestId('timeline-suggested').textContent()).toContain(suggested.customer);
+    await expectTimeline(page, suggested);
+    expect(await page.getByTestId('timeline-empty').count()).toBe(0);
   });
 });
 

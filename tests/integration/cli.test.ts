@@ -35,6 +35,28 @@ describe('waymark CLI', () => {
     expect(await customers('--data', data, '--link-by', 'none')).toBe(2);
   });
 
+  it('report --breakdown groups paths and retention, in JSON and as text', async () => {
+    const lines = [
+      '{"type":"track","messageId":"b1","userId":"u1","event":"A","timestamp":"2026-01-01T10:00:00Z","context":{"channel":"web"}}',
+      '{"type":"track","messageId":"b2","userId":"u1","event":"B","timestamp":"2026-01-02T10:00:00Z"}',
+      '{"type":"track","messageId":"b3","userId":"u2","event":"A","timestamp":"2026-01-01T11:00:00Z","context":{"channel":"app"}}',
+    ];
+    const file = join(dir.path, 'breakdown.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const json = async (name: string) =>
+      JSON.parse((await run('report', name, '--input', file, '--breakdown', 'firstTouch', '--json')).stdout);
+    expect((await json('paths')).groups.map((g: { name: string }) => g.name)).toEqual(['app', 'web']);
+    expect(
+      (await json('retention')).groups.map((g: { name: string; customers: number }) => [g.name, g.customers]),
+    ).toEqual([
+      ['app', 1],
+      ['web', 1],
+    ]);
+    const text = (await run('report', 'retention', '--input', file, '--breakdown', 'firstTouch', '-p', 'period=day'))
+      .stdout;
+    expect(text).toMatch(/web: 1 customers\n/);
+  });
+
   it('imports a gzipped JSONL file: keeps good lines, names bad lines, counts duplicates on re-import', async () => {
     const lines = [
       '{"type":"track","messageId":"m1","userId":"u1","event":"A","timestamp":"2026-01-01T10:00:00Z"}',

@@ -99,6 +99,51 @@ describe('HTTP API: bad input, auth, limits and erasure', () => {
     );
   });
 
+  it('lists the activities with their counts, and the attribute paths with their types, for pickers', async () => {
+    const track = (userId: string, event: string, properties: object, context: object = {}) => ({
+      type: 'track',
+      userId,
+      event,
+      properties,
+      context,
+      timestamp: '2026-01-03T10:00:00Z',
+    });
+    await post('/v1/batch', {
+      batch: [
+        track('p1', 'Picked', { plan: 'pro', card: { type: 'amex', digits: [1, 2] }, 'a.b': 1 }, { locale: 'en' }),
+        track('p1', 'Picked', { plan: 'basic', score: 3, paid: true }),
+        track('p2', 'Picked', { score: 'high', nothing: null }),
+        { type: 'identify', userId: 'p2', traits: { persona: 'founder', address: { city: 'Oslo' } } },
+      ],
+    });
+    const activities = await (await admin('/api/activities')).json();
+    expect(activities.activities).toContainEqual({ activity: 'Picked', events: 3, customers: 2 });
+    const { attributes } = await (await admin('/api/attributes')).json();
+    const paths = new Map(attributes.map((a: { path: string; type: string }) => [a.path, a.type]));
+    expect(
+      Object.fromEntries(
+        [...paths].filter(([path]) =>
+          /^(properties|context|traits)\.(plan|card|score|paid|locale|persona|address|nothing|a)/.test(path as string),
+        ),
+      ),
+    ).toEqual({
+      'properties.plan': 'string',
+      'properties.card.type': 'string',
+      'properties.score': 'mixed',
+      'properties.paid': 'boolean',
+      'context.locale': 'string',
+      'traits.persona': 'string',
+      'traits.address.city': 'string',
+    });
+    expect(attributes.map((a: { path: string }) => a.path)).toEqual(
+      [...attributes.map((a: { path: string }) => a.path)].sort(),
+    );
+    // A new event with a new property shows up at once (the list is kept only until the store changes).
+    await post('/v1/batch', { batch: [track('p3', 'Picked', { coupon: 'SPRING' })] });
+    const again = await (await admin('/api/attributes')).json();
+    expect(again.attributes).toContainEqual({ path: 'properties.coupon', type: 'string' });
+  });
+
   it('erases a customer from the store and the index', async () => {
     await post('/v1/batch', {
       batch: [

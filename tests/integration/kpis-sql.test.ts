@@ -30,6 +30,13 @@ function variedMessages(customers: number, seed: number): Message[] {
       lastContact.set(m.userId ?? m.anonymousId, p.contactId as string);
       const roll = random();
       if (roll < 0.12) Object.assign(p, { medium: pick(['ivr', 'bot']), ivrSeconds: 30, outcome: 'self_served' });
+      else if (roll < 0.15)
+        // A dead end in the IVR or bot (no agent: neither offered nor answered), or an IVR session an agent took.
+        Object.assign(
+          p,
+          { medium: pick(['ivr', 'bot']), ivrSeconds: 50, outcome: 'unresolved' },
+          pick([{}, { agentId: 'a1' }]),
+        );
       else if (roll < 0.18)
         Object.assign(p, { ivrSeconds: 45 }); // went through the IVR to an agent
       else if (roll < 0.24) Object.assign(p, { queueSeconds: Math.floor(random() * 8), outcome: 'abandoned' });

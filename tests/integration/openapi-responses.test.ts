@@ -48,6 +48,7 @@ const REPORT_CALLS: Array<[ReportName, ReportParams]> = [
   ['retention', { startEvent: 'Order Completed', returnEvent: 'App Opened', period: 'day', periods: '4' }],
   ['retention', { period: 'month', segment: 'traits.persona!=student', from: '2026-01-01', to: '2026-06-01' }],
   ['retention', { breakdown: 'lastTouch' }],
+  ['retention', { startEvent: 'Order Completed', period: 'month', breakdown: 'traits.persona' }],
   ['paths', {}],
   ['paths', { startEvent: 'Plans Viewed', depth: '4', top: '3', variants: '5' }],
   ['paths', { startTouchpoint: 'Plans compared', by: 'touchpoint', journey: JOURNEY }],
@@ -73,6 +74,7 @@ const REPORT_CALLS: Array<[ReportName, ReportParams]> = [
   ],
   ['timeline', { customer: 'c7-1' }],
   ['timeline', { customer: 'a7-2', journey: JOURNEY }],
+  ['timeline', {}],
 ];
 
 /** One bad value per report (not dfg: it takes none), and the parameter its error must name. */
@@ -84,7 +86,7 @@ const BAD_PARAMETERS: Array<[ReportName, ReportParams, string]> = [
   ['retention', { period: 'year' }, 'period'],
   ['paths', { depth: '11' }, 'depth'],
   ['kpis', { by: 'planet' }, 'by'],
-  ['timeline', {}, 'customer'],
+  ['timeline', { customer: '' }, 'customer'],
   ['funnel', { from: 'yesterday' }, 'from'],
 ];
 
@@ -293,7 +295,7 @@ describe('OpenAPI: real responses match docs/openapi.json', () => {
     await answers(await admin('/api/reports'), '/api/reports', 'get', 200);
   });
 
-  it('health, this document, journeys and erasure answer as documented', async () => {
+  it('health, this document, journeys, activities, attributes and erasure answer as documented', async () => {
     const health = await answers(await fetch(url('/api/health')), '/api/health', 'get', 200);
     expect(health).toMatchObject({ ok: true });
     const served = await fetch(url('/api/openapi.json'));
@@ -307,6 +309,16 @@ describe('OpenAPI: real responses match docs/openapi.json', () => {
     await answers(await admin(`/api/journeys/${JOURNEY}`), '/api/journeys/{id}', 'get', 200);
     await answers(await admin('/api/journeys/nope'), '/api/journeys/{id}', 'get', 404);
     await answers(await fetch(url('/api/journeys')), '/api/journeys', 'get', 401);
+
+    const activities = (await answers(await admin('/api/activities'), '/api/activities', 'get', 200)) as {
+      activities: Array<{ activity: string; events: number; customers: number }>;
+    };
+    expect(activities.activities.map((a) => a.activity)).toContain('Order Completed');
+    const attributes = (await answers(await admin('/api/attributes'), '/api/attributes', 'get', 200)) as {
+      attributes: Array<{ path: string; type: string }>;
+    };
+    expect(attributes.attributes).toContainEqual({ path: 'properties.plan', type: 'string' });
+    await answers(await fetch(url('/api/attributes')), '/api/attributes', 'get', 401);
 
     const erase = (id: string, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
       fetch(url(`/api/customers/${id}`), { method: 'DELETE', headers });

@@ -113,6 +113,10 @@ describe('customer timeline over the HTTP API', () => {
     expect(await erased.json()).toMatchObject({ identities: ['a-1', 'u-1'], events: 6 });
     for (const id of ['a-1', 'u-1']) expect((await get(`/api/reports/timeline?customer=${id}`)).status).toBe(404);
     expect((await get('/api/reports/timeline?customer=u-2')).status).toBe(200);
-    expect((await get('/api/reports/timeline')).status).toBe(400);
+    expect((await get('/api/reports/timeline?customer=')).status).toBe(400);
+    // With no customer named, the timeline opens on one still there.
+    const suggested = await get('/api/reports/timeline');
+    expect(suggested.status).toBe(200);
+    expect((await suggested.json()).customer).toBe('u-2');
   });
 });

@@ -82,6 +82,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     .option('--mapping <file>', 'CSV mapping file for --input')
     .option('--top <n>', 'variants: only the N most common', integer('--top'))
     .option('--bucket <bucket>', 'overview: hour, day or week')
+    .option(
+      '--breakdown <by>',
+      'journey reports: group customers by firstTouch, lastTouch, traits.x or properties.x (as -p breakdown=…)',
+    )
     .option('--journey <file>', 'a journey definition (YAML) to load; repeatable', collect, [])
     .option(
       '--link-by <traits>',

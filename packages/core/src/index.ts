@@ -36,6 +36,7 @@ export * from './analytics/timeline/timeline.ts';
 export * from './analytics/timeline/timeline-details.ts';
 export * from './analytics/timeline/timeline-report.ts';
 export * from './analytics/variants/variants.ts';
+export * from './catalog/catalog.ts';
 export * from './dedupe/hash-set.ts';
 export * from './events/channel.ts';
 export * from './events/hash.ts';

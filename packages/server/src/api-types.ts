@@ -1,4 +1,13 @@
-import type { Channel, FieldError, JourneySummary, MessageType, ReportName, ReportTypes } from '@waymark/core';
+import type {
+  ActivityCount,
+  Channel,
+  FieldError,
+  JourneySummary,
+  MessageType,
+  ReportName,
+  ReportTypes,
+  SeenAttribute,
+} from '@waymark/core';
 
 /**
  * The bodies the HTTP API answers with. The routes are typed with them, and `npm run openapi`
@@ -28,6 +37,19 @@ export interface ReportListResponse {
 /** `GET /api/journeys`. */
 export interface JourneyListResponse {
   journeys: JourneySummary[];
+}
+
+/** `GET /api/activities`: every activity in the data, most events first. */
+export interface ActivityListResponse {
+  activities: ActivityCount[];
+}
+
+/**
+ * `GET /api/attributes`: every scalar attribute path stored events (`properties.x`, `context.x`)
+ * and identify calls (`traits.x`) have, sorted by path, with the type of their values.
+ */
+export interface AttributeListResponse {
+  attributes: SeenAttribute[];
 }
 
 /** `DELETE /api/customers/{id}`: what was erased. */
@@ -87,6 +109,8 @@ export interface ApiTypes {
   reportList: ReportListResponse;
   reports: ReportTypes;
   journeyList: JourneyListResponse;
+  activityList: ActivityListResponse;
+  attributeList: AttributeListResponse;
   customerErased: CustomerErasedResponse;
   ingest: IngestResponse;
   live: LiveMessage;

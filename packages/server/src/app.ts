@@ -4,6 +4,7 @@ import type { Workspace } from '@waymark/runtime';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ErrorResponse, HealthResponse } from './api-types.ts';
 import { requireAdmin } from './auth/credentials.ts';
+import { catalogRoutes } from './catalog/catalog-routes.ts';
 import type { ServerConfig } from './config.ts';
 import { customerRoutes } from './customers/customer-routes.ts';
 import { segmentRoutes } from './ingest/segment-routes.ts';
@@ -84,6 +85,7 @@ export async function buildApp(workspace: Workspace, config: ServerConfig): Prom
     admin.addHook('onRequest', requireAdmin(config.adminToken));
     reportRoutes(admin, workspace);
     journeyRoutes(admin, workspace);
+    catalogRoutes(admin, workspace);
     customerRoutes(admin, workspace);
     liveRoutes(admin, workspace);
   });

@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SubscriptionWorld } from '@waymark/core';
-import { journeysFolder } from '@waymark/runtime';
+import { journeysFolder, SETTINGS_FILE } from '@waymark/runtime';
 import { startServer } from '@waymark/server';
 import { announce, parsePort, stopOnSignal } from './serve.ts';
 
@@ -12,6 +12,9 @@ const DEMO_CUSTOMERS = 20_000;
 const DEMO_SEED = 7;
 /** The journey as the team designed it, for the demo world's data (docs/demo-world.md). */
 const DEMO_JOURNEY = fileURLToPath(new URL('../../../../examples/journeys/home-internet.yaml', import.meta.url));
+
+/** The demo workspace's settings (`<data>/waymark.yaml`): identities linked by shared e-mail and phone traits. */
+export const DEMO_SETTINGS = 'identity:\n  linkBy: [email, phone]\n';
 
 /** The ground truth of the demo world, kept in the data folder so it is removed (and remade) with the data. */
 export const DEMO_TRUTH_FILE = 'ground-truth.json';
@@ -28,6 +31,8 @@ export async function demoCommand(flags: { data?: string; port?: string }): Prom
     // The demo's journey definition, so the journey reports have something to report on.
     mkdirSync(journeysFolder(dataDir), { recursive: true });
     copyFileSync(DEMO_JOURNEY, join(journeysFolder(dataDir), 'home-internet.yaml'));
+    // Store leads who later sign up share an e-mail address or phone number with their account: one customer.
+    writeFileSync(join(dataDir, SETTINGS_FILE), DEMO_SETTINGS);
   }
   const server = await startServer({
     dataDir,

@@ -12,6 +12,8 @@ export interface ReportFlags extends ImportFlags {
   journey?: string[];
   /** Identify traits that link identities (`email,phone`); overrides the data folder's waymark.yaml. */
   linkBy?: string;
+  /** The shared filter's breakdown (`-p breakdown=…`). */
+  breakdown?: string;
   /** Report parameters as key=value (the same names as the HTTP API's query). */
   param?: string[];
 }
@@ -46,7 +48,11 @@ export async function reportCommand(name: string, flags: ReportFlags): Promise<s
 }
 
 function reportParams(flags: ReportFlags): Record<string, string | undefined> {
-  const params: Record<string, string | undefined> = { top: flags.top, bucket: flags.bucket };
+  const params: Record<string, string | undefined> = {
+    top: flags.top,
+    bucket: flags.bucket,
+    breakdown: flags.breakdown,
+  };
   for (const pair of flags.param ?? []) {
     const equals = pair.indexOf('=');
     if (equals <= 0) throw new Error(`--param: expected key=value, got ${JSON.stringify(pair)}`);

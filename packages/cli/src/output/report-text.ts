@@ -1,4 +1,5 @@
 import type { FunnelStep, ReportName, ReportTypes } from '@waymark/core';
+import { pathsText, retentionText } from './journey-text.ts';
 import { kpiText } from './kpi-text.ts';
 import { formatNumber, formatSeconds, formatTable } from './table.ts';
 import { timelineText } from './timeline-text.ts';
@@ -53,6 +54,8 @@ export function reportText<K extends ReportName>(name: K, report: ReportTypes[K]
     }
     return sections.join('\n');
   }
+  if (name === 'paths') return pathsText(report as ReportTypes['paths']);
+  if (name === 'retention') return retentionText(report as ReportTypes['retention']);
   if (name === 'kpis') return kpiText(report as ReportTypes['kpis']);
   if (name === 'timeline') return timelineText(report as ReportTypes['timeline']);
   const o = report as ReportTypes['overview'];

@@ -96,6 +96,22 @@ describe('stage funnel', () => {
     ]);
   });
 
+  it('flags the total with isTotal, so a group named "total" is still a group', () => {
+    const named = indexOf([
+      ['u1', null, 0, { tier: 'total' }],
+      ['u1', 'A', 1],
+      ['u2', 'A', 1],
+    ]);
+    for (const report of ['stage-funnel', 'funnel'] as const) {
+      const { total, groups } = runReport(named, report, { breakdown: 'traits.tier' }, environment());
+      expect([total.name, total.isTotal]).toEqual(['total', true]);
+      expect(groups.map((g) => [g.name, g.isTotal])).toEqual([
+        ['(none)', false],
+        ['total', false],
+      ]);
+    }
+  });
+
   it('names bad filter parameters', () => {
     const run = (params: Record<string, string>) => () => runReport(index, 'stage-funnel', params, environment());
     expect(run({ from: '2026-02-01', to: '2026-01-01' })).toThrow(/to: expected a time after from/);
@@ -219,6 +235,70 @@ describe('paths', () => {
     ]);
   });
 
+  it("with a breakdown, gives each group its nodes, links and variants over the total's labels", () => {
+    const grouped = indexOf([
+      ['u1', 'A', 0, { p: 'x' }],
+      ['u1', 'B', 1],
+      ['u1', 'C', 2],
+      ['u2', 'D', 0, { p: 'y' }], // u2's first p (before the anchor) decides its group
+      ['u2', 'A', 1],
+      ['u2', 'B', 5],
+      ['u3', 'A', 0], // no p: (none)
+      ['u3', 'D', 1],
+      ['u3', 'D', 2],
+      ['u4', 'A', 0, { p: 'x' }],
+      ['u4', 'B', 3],
+    ]);
+    const report = runReport(grouped, 'paths', { startEvent: 'A', depth: '2', breakdown: 'properties.p' });
+    expect(report.customers).toBe(4);
+    expect(report.variants).toEqual([
+      { labels: ['A', 'B'], customers: 2, medianSeconds: 3.5 },
+      { labels: ['A', 'B', 'C'], customers: 1, medianSeconds: 2 },
+      { labels: ['A', 'D', 'D'], customers: 1, medianSeconds: 2 },
+    ]);
+    expect(report.groups.map((g) => [g.name, g.customers])).toEqual([
+      ['x', 2],
+      ['(none)', 1],
+      ['y', 1],
+    ]);
+    expect(report.groups[0]).toEqual({
+      name: 'x',
+      customers: 2,
+      nodes: [
+        { step: 0, label: 'A', customers: 2, dropOff: 0 },
+        { step: 1, label: 'B', customers: 2, dropOff: 1 }, // u4 ends after B
+        { step: 2, label: 'C', customers: 1, dropOff: 0 },
+      ],
+      links: [
+        { fromStep: 0, from: 'A', to: 'B', customers: 2 },
+        { fromStep: 1, from: 'B', to: 'C', customers: 1 },
+      ],
+      variants: [
+        { labels: ['A', 'B'], customers: 1, medianSeconds: 3 },
+        { labels: ['A', 'B', 'C'], customers: 1, medianSeconds: 2 },
+      ],
+    });
+    expect(report.groups[2]?.variants).toEqual([{ labels: ['A', 'B'], customers: 1, medianSeconds: 4 }]);
+    // With one label kept per step, the total keeps B (3) and C (C and D tie at 1; by name):
+    // u3's D at both steps is Other in its group too.
+    const top1 = runReport(grouped, 'paths', { startEvent: 'A', depth: '2', top: '1', breakdown: 'properties.p' });
+    expect(top1.groups[1]?.nodes.map((n) => [n.step, n.label, n.customers])).toEqual([
+      [0, 'A', 1],
+      [1, 'Other', 1],
+      [2, 'Other', 1],
+    ]);
+    expect(runReport(grouped, 'paths', { startEvent: 'A' }).groups).toEqual([]);
+  });
+
+  it("from each customer's first event, has no anchor (null)", () => {
+    const report = runReport(index, 'paths', { depth: '1' });
+    expect(report.anchor).toBeNull();
+    expect(report.nodes.filter((n) => n.step === 0).map((n) => [n.label, n.customers])).toEqual([
+      ['A', 2],
+      ['D', 1],
+    ]);
+  });
+
   it('refuses two anchors', () => {
     expect(() => runReport(index, 'paths', { startEvent: 'A', endEvent: 'B' })).toThrow(/give one anchor/);
   });
@@ -262,6 +342,64 @@ describe('journey reports (properties)', () => {
     );
   });
 
+  it('break paths down into groups that are each the report on just their customers', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 50 }), (events) => {
+        const params = { startEvent: 'A', depth: '3' }; // top 8 keeps every label: no Other
+        const report = runReport(build(events), 'paths', { ...params, breakdown: 'properties.p' });
+        // A customer's group is their first p, in time order (equal times in arrival order).
+        const groupOf = new Map<number, string>();
+        const ordered = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.seconds - b.e.seconds || a.i - b.i);
+        for (const { e } of ordered)
+          if (!groupOf.has(e.customer) || groupOf.get(e.customer) === '(none)')
+            groupOf.set(e.customer, e.p ?? '(none)');
+        for (const group of report.groups) {
+          const alone = runReport(build(events.filter((e) => groupOf.get(e.customer) === group.name)), 'paths', params);
+          const { name: _name, ...rest } = group;
+          expect(rest).toEqual({
+            customers: alone.customers,
+            nodes: alone.nodes,
+            links: alone.links,
+            variants: alone.variants,
+          });
+        }
+        expect(report.groups.reduce((sum, g) => sum + g.customers, 0)).toBe(report.customers);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('break retention down into groups that add up to the total, cell by cell', () => {
+    fc.assert(
+      fc.property(fc.array(eventArb, { maxLength: 50 }), (events) => {
+        const report = runReport(build(events), 'retention', {
+          period: 'day',
+          periods: '2',
+          breakdown: 'properties.p',
+        });
+        for (const cohort of report.cohorts) {
+          const cells = report.groups.flatMap((g) => g.cohorts.filter((c) => c.cohort === cohort.cohort));
+          expect(cells.reduce((sum, c) => sum + c.customers, 0)).toBe(cohort.customers);
+          cohort.returned.forEach((returned, k) => {
+            const sum = cells.reduce(
+              (total, c) => (c.returned[k] === null ? total : total + (c.returned[k] as number)),
+              0,
+            );
+            expect(returned === null ? cells.every((c) => c.returned[k] === null) : sum === returned).toBe(true);
+          });
+        }
+        report.overall.forEach((overall, k) => {
+          const parts = report.groups.map((g) => g.overall[k] as { numerator: number; denominator: number });
+          expect([overall.numerator, overall.denominator]).toEqual([
+            parts.reduce((sum, r) => sum + r.numerator, 0),
+            parts.reduce((sum, r) => sum + r.denominator, 0),
+          ]);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('are the same split into parts at any customers, as worker threads run them', () => {
     const splitParams = [
       ...PARAMS,
@@ -271,6 +409,10 @@ describe('journey reports (properties)', () => {
       { report: 'retention', params: { period: 'month', periods: '3', segment: 'properties.p=x' } },
       { report: 'paths', params: { startEvent: 'A', depth: '3', top: '2' } },
       { report: 'paths', params: { endEvent: 'C', depth: '2', by: 'touchpoint' } },
+      { report: 'retention', params: { period: 'day', periods: '3', breakdown: 'properties.p' } },
+      { report: 'retention', params: { startEvent: 'B', breakdown: 'traits.tier', from: '1970-01-01T00:00:02Z' } },
+      { report: 'paths', params: { startEvent: 'A', depth: '3', top: '2', variants: '2', breakdown: 'properties.p' } },
+      { report: 'paths', params: { endEvent: 'C', depth: '2', breakdown: 'firstTouch', segment: 'properties.p=x|y' } },
     ] as const;
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 50 }), fc.array(fc.nat(), { maxLength: 3 }), (events, cuts) => {

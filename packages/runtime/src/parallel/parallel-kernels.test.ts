@@ -58,6 +58,8 @@ describe('ParallelKernels', () => {
       ['funnel', { mode: 'strict', breakdown: 'lastTouch' }],
       ['retention', { startEvent: 'Order Completed', returnEvent: 'App Opened', period: 'week' }],
       ['paths', { startEvent: 'Plans Viewed', depth: '4' }],
+      ['retention', { startEvent: 'Order Completed', breakdown: 'properties.plan' }],
+      ['paths', { startEvent: 'Plans Viewed', depth: '4', breakdown: 'firstTouch' }],
     ] as const;
     for (const [name, params] of cases) {
       await workspace.track(reportNeeds(name, params, environment));
@@ -68,6 +70,7 @@ describe('ParallelKernels', () => {
       if ('total' in split) expect(split.total.customers).toBe(3000);
       else if ('cohorts' in split) expect(split.cohorts.length).toBeGreaterThan(0);
       else expect(split.variants.length).toBeGreaterThan(0);
+      if ('breakdown' in params) expect(split.groups.length).toBeGreaterThan(1);
     }
     await workspace.close();
   });

@@ -1,4 +1,6 @@
 import {
+  type ActivityCount,
+  activityCounts,
   HashSet53,
   type JourneyDefinition,
   JourneyIndex,
@@ -12,6 +14,7 @@ import {
   reportNeeds,
   reportPlan,
   runReport,
+  type SeenAttribute,
   type TimelineReport,
 } from '@waymark/core';
 import { DuckDbEventStore } from '@waymark/storage';
@@ -80,6 +83,21 @@ export class Workspace {
     if (name !== 'timeline') return report;
     return (await timelineFromStore(this.store, this.index, report as TimelineReport)) as ReportTypes[K];
   }
+
+  /** Every activity in the index with its events and customers, most events first (for pickers). */
+  activities(): ActivityCount[] {
+    return activityCounts(this.index.rows(), this.index.activities.values);
+  }
+
+  /** The attribute paths stored events and identify calls have, kept until the store changes. */
+  async attributes(): Promise<SeenAttribute[]> {
+    // Events in the store and the latest arrival: any ingest or erasure changes one of them.
+    const key = `${await this.store.count()}/${await this.store.maxSeq()}`;
+    if (this.seenAttributes?.key !== key) this.seenAttributes = { key, attributes: await this.store.seenAttributes() };
+    return this.seenAttributes.attributes;
+  }
+
+  private seenAttributes: { key: string; attributes: SeenAttribute[] } | null = null;
 
   environment(): ReportEnvironment {
     return { journeys: this.journeys };

@@ -12,7 +12,7 @@ import {
   listValue,
   VARCHAR,
 } from '@duckdb/node-api';
-import type { AttributePath, LoadedEventAttribute, LoadedTrait } from '@waymark/core';
+import type { AttributePath, LoadedEventAttribute, LoadedTrait, SeenAttribute } from '@waymark/core';
 import { readEventAttributes, readTrait } from './attribute-reader.ts';
 import { JsonlBulkLoader } from './bulk-jsonl/jsonl-bulk-loader.ts';
 import { readCustomerEvents } from './customer-events.ts';
@@ -27,6 +27,7 @@ import type {
   StoredEvent,
 } from './event-store.ts';
 import { CHANNEL_CODE_SQL, CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
+import { readSeenAttributes } from './seen-attributes.ts';
 import { readColumnsWithTexts } from './text-values.ts';
 import { copyNumberColumn, readColumns } from './vectors.ts';
 
@@ -304,6 +305,11 @@ export class DuckDbEventStore implements EventStore {
   /** A customer trait's identify history, in arrival order. */
   traitHistory(path: AttributePath): Promise<LoadedTrait> {
     return this.onOwnConnection((connection) => readTrait(connection, path));
+  }
+
+  /** Every attribute path the stored events and identify calls have, with its value type. */
+  seenAttributes(): Promise<SeenAttribute[]> {
+    return this.onOwnConnection((connection) => readSeenAttributes(connection));
   }
 
   customerEvents(identityCodes: readonly number[]): Promise<CustomerEvent[]> {

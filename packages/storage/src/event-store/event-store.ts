@@ -4,6 +4,7 @@ import type {
   EncodedIdentity,
   LoadedEventAttribute,
   LoadedTrait,
+  SeenAttribute,
   WaymarkEvent,
 } from '@waymark/core';
 import type { JsonlBulkLoading } from './bulk-jsonl/jsonl-bulk-loading.ts';
@@ -83,6 +84,8 @@ export interface EventStore {
   eventAttributes(paths: readonly AttributePath[]): Promise<LoadedEventAttribute[]>;
   /** A customer trait's identify history, in arrival order. */
   traitHistory(path: AttributePath): Promise<LoadedTrait>;
+  /** Every scalar attribute path (`properties.x`, `context.x`, `traits.x`) stored, with its value type. */
+  seenAttributes(): Promise<SeenAttribute[]>;
   /**
    * One customer's events (every type, with properties and traits) in arrival order: those
    * credited to one of these identity codes (userId, else anonymousId) — for the timeline.

@@ -3,6 +3,8 @@ import type { FunnelStep, TimeStats } from '@waymark/core';
 /** What the stage and the event funnel share: a named group of customers and its steps. */
 export interface FunnelGroupView {
   name: string;
+  /** The report's total (all customers in scope), shown as {@link TOTAL_LABEL}. */
+  isTotal: boolean;
   customers: number;
   steps: ReadonlyArray<FunnelStep & { reachedAnyOrder?: number }>;
 }

@@ -20,7 +20,7 @@ export function stepRows(total: FunnelGroupView, groups: readonly FunnelGroupVie
   return [total, ...groups].flatMap((group, groupIndex) =>
     group.steps.map((step, index) => ({
       group,
-      groupName: groupIndex === 0 ? TOTAL_LABEL : group.name,
+      groupName: group.isTotal ? TOTAL_LABEL : group.name,
       groupIndex,
       index,
       step,

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useAttributePaths } from '../api/catalog.ts';
 import { ApiError } from '../api/client.ts';
 import type { JourneySummary } from '../api/journeys.ts';
 import { CommitInput } from '../components/commit-input.tsx';
@@ -6,8 +7,10 @@ import {
   type BreakdownKind,
   breakdownKind,
   datePart,
+  dateTimeInputValue,
   FILTER_FIELDS,
   type FilterField,
+  fromDateTimeInput,
   isEmptyRange,
   paramOfError,
   type ReportFilter,
@@ -35,6 +38,8 @@ interface FilterBarProps {
   error?: Error | null;
   /** Parameters of the page's own controls (children), so their 400s are named too. */
   pageParams?: readonly string[];
+  /** From and Before take a time of day too (UTC), where hours matter (the KPIs' Monday mornings). */
+  dateTime?: boolean;
   /** What an empty window means on this page, e.g. "none" or "default". */
   windowPlaceholder?: string;
   /** What the window limits on this page. */
@@ -53,7 +58,7 @@ const SEGMENT_EXAMPLE = 'traits.persona=founder; properties.plan!=basic';
  * Its state is the page address (see useReportFilter); text fields apply on Enter or on leaving them.
  */
 export function FilterBar(props: FilterBarProps) {
-  const { journeys, filter, onChange, fields = FILTER_FIELDS, error = null } = props;
+  const { journeys, filter, onChange, fields = FILTER_FIELDS, error = null, dateTime = false } = props;
   const refused = isBadRequest(error) ? error.message : null;
   const invalid = refused === null ? null : paramOfError(refused, [...FILTER_FIELDS, ...(props.pageParams ?? [])]);
   const has = (field: FilterField) => fields.includes(field);
@@ -88,11 +93,17 @@ export function FilterBar(props: FilterBarProps) {
           <Field label="From" htmlFor="filter-from" invalid={invalid === 'from'}>
             <input
               id="filter-from"
-              type="date"
-              className="select date"
-              value={datePart(filter.from)}
-              title={filter.from === '' ? 'Events on or after this day (UTC)' : `Events at or after ${filter.from}`}
-              onChange={(event) => onChange({ from: event.target.value })}
+              type={dateTime ? 'datetime-local' : 'date'}
+              className={dateTime ? 'select date date-time' : 'select date'}
+              value={dateTime ? dateTimeInputValue(filter.from) : datePart(filter.from)}
+              title={
+                filter.from === ''
+                  ? `Events on or after this ${dateTime ? 'time' : 'day'} (UTC)`
+                  : `Events at or after ${filter.from}`
+              }
+              onChange={(event) =>
+                onChange({ from: dateTime ? fromDateTimeInput(event.target.value) : event.target.value })
+              }
               aria-invalid={invalid === 'from'}
               data-testid="filter-from"
             />
@@ -102,15 +113,19 @@ export function FilterBar(props: FilterBarProps) {
           <Field label="Before" htmlFor="filter-to" invalid={invalid === 'to'}>
             <input
               id="filter-to"
-              type="date"
-              className="select date"
-              value={datePart(filter.to)}
+              type={dateTime ? 'datetime-local' : 'date'}
+              className={dateTime ? 'select date date-time' : 'select date'}
+              value={dateTime ? dateTimeInputValue(filter.to) : datePart(filter.to)}
               title={
                 filter.to === ''
-                  ? 'Events before this day (UTC); the day itself is not included'
+                  ? dateTime
+                    ? 'Events before this time (UTC)'
+                    : 'Events before this day (UTC); the day itself is not included'
                   : `Events before ${filter.to}`
               }
-              onChange={(event) => onChange({ to: event.target.value })}
+              onChange={(event) =>
+                onChange({ to: dateTime ? fromDateTimeInput(event.target.value) : event.target.value })
+              }
               aria-invalid={invalid === 'to'}
               data-testid="filter-to"
             />
@@ -207,7 +222,7 @@ const BREAKDOWNS: ReadonlyArray<{ kind: BreakdownKind; label: string }> = [
   { kind: 'attribute', label: 'Trait or property…' },
 ];
 
-/** None, first or last touch, or a `traits.x` / `properties.x` path typed in. */
+/** None, first or last touch, or a `traits.x` / `properties.x` path typed in (the data's paths suggested). */
 function BreakdownField({
   value,
   invalid,
@@ -221,6 +236,8 @@ function BreakdownField({
   const [typing, setTyping] = useState(false);
   const kind = typing ? 'attribute' : applied;
   const input = useRef<HTMLInputElement>(null);
+  // Suggestions: the attribute paths the data has (asked for once the path field shows).
+  const attributes = useAttributePaths(kind === 'attribute');
   useEffect(() => {
     if (typing) input.current?.focus();
   }, [typing]);
@@ -261,8 +278,16 @@ function BreakdownField({
             onChange(path);
           }}
           aria-invalid={invalid}
+          list="filter-attribute-choices"
           data-testid="filter-breakdown-path"
         />
+      )}
+      {kind === 'attribute' && (
+        <datalist id="filter-attribute-choices" data-testid="filter-attribute-choices">
+          {attributes.map((attribute) => (
+            <option key={attribute.path} value={attribute.path} label={attribute.type} />
+          ))}
+        </datalist>
       )}
     </Field>
   );

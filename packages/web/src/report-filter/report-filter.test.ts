@@ -3,6 +3,8 @@ import {
   breakdownKind,
   breakdownLabel,
   datePart,
+  dateTimeInputValue,
+  fromDateTimeInput,
   isEmptyRange,
   paramOfError,
   readFilter,
@@ -51,5 +53,16 @@ describe('report filter', () => {
     expect(isEmptyRange('2026-01-01', '')).toBe(false);
     expect(datePart('2026-01-31T08:00:00Z')).toBe('2026-01-31');
     expect(datePart('soon')).toBe('');
+  });
+
+  it('shows dates and date-times in a date-time input as UTC, and writes them back as short as the API allows', () => {
+    expect(dateTimeInputValue('2026-02-09T08:00Z')).toBe('2026-02-09T08:00');
+    expect(dateTimeInputValue('2026-02-09')).toBe('2026-02-09T00:00');
+    expect(dateTimeInputValue('2026-02-09T09:30:00+01:00')).toBe('2026-02-09T08:30');
+    expect(dateTimeInputValue('soon')).toBe('');
+    expect(dateTimeInputValue('')).toBe('');
+    expect(fromDateTimeInput('2026-02-09T08:00')).toBe('2026-02-09T08:00Z');
+    expect(fromDateTimeInput('2026-02-09T00:00')).toBe('2026-02-09');
+    expect(fromDateTimeInput('')).toBe('');
   });
 });

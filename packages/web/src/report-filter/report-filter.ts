@@ -81,6 +81,29 @@ function utcMs(text: string): number {
   return Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text}Z`);
 }
 
+/**
+ * An ISO date or date-time as a `datetime-local` input shows it, in UTC as the server reads it
+ * ('' when it is not one).
+ *
+ * @example dateTimeInputValue('2026-02-09T08:00Z') // '2026-02-09T08:00'
+ */
+export function dateTimeInputValue(text: string): string {
+  if (text === '') return '';
+  const ms = utcMs(text);
+  return Number.isNaN(ms) ? '' : new Date(ms).toISOString().slice(0, 16);
+}
+
+/**
+ * A `datetime-local` input's value as the filter writes it: UTC with a `Z`, or the date alone
+ * at midnight, so the address stays as short as the API allows.
+ *
+ * @example fromDateTimeInput('2026-02-09T08:00') // '2026-02-09T08:00Z'
+ */
+export function fromDateTimeInput(value: string): string {
+  if (value === '') return '';
+  return value.endsWith('T00:00') ? value.slice(0, 10) : `${value}Z`;
+}
+
 /** The date part of an ISO date or date-time, for a date input ('' when there is none). */
 export function datePart(text: string): string {
   return /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0] ?? '';

@@ -15,6 +15,8 @@ export type FunnelMode = 'ordered' | 'strict' | 'any';
 
 export interface EventFunnelGroup {
   name: string;
+  /** True on the report's `total` (every customer in scope), false on breakdown groups: a group may be named "total". */
+  isTotal: boolean;
   customers: number;
   steps: FunnelStep[];
   /** From the first step to the last, for customers who converted (null in any-order mode). */
@@ -117,14 +119,16 @@ export const eventFunnelKernel: SplitKernel<EventFunnelInput, EventFunnelPart, E
     const steps = summariseDurations(part.stepTimes, groupCount, stepCount, input.breakdown);
     const converts = summariseDurations(part.convertTimes, groupCount, 1, input.breakdown);
     const timed = input.mode !== 'any';
+    // The total is entry(null, …): named "total", flagged isTotal.
     const entry = (
-      name: string,
+      name: string | null,
       count: number,
       at: (s: number) => number,
       times: TimeStats[],
       convert: TimeStats | undefined,
     ): EventFunnelGroup => ({
-      name,
+      name: name ?? 'total',
+      isTotal: name === null,
       customers: count,
       steps: funnelSteps(input.stepNames, at, count, times),
       timeToConvert: timed ? (convert ?? null) : null,
@@ -150,13 +154,7 @@ export const eventFunnelKernel: SplitKernel<EventFunnelInput, EventFunnelPart, E
       mode: input.mode,
       windowSeconds: Number.isFinite(input.windowSeconds) ? input.windowSeconds : null,
       steps: [...input.stepNames],
-      total: entry(
-        'total',
-        totalCustomers,
-        sumOverGroups(reached, groupCount, stepCount),
-        steps.total,
-        converts.total[0],
-      ),
+      total: entry(null, totalCustomers, sumOverGroups(reached, groupCount, stepCount), steps.total, converts.total[0]),
       groups,
       dropOff:
         input.dropOffAfterStep === null

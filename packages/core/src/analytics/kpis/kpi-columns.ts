@@ -9,6 +9,7 @@ export const KPI_PROPERTIES = [
   'properties.outcome',
   'properties.reason',
   'properties.medium',
+  'properties.agentId',
   'properties.queueSeconds',
   'properties.talkSeconds',
   'properties.holdSeconds',
@@ -47,6 +48,8 @@ export interface KpiColumns {
   reason: AttributeColumn;
   /** `entersSelfService[code]`: the medium is IVR or bot. */
   medium: { codes: Int32Array; entersSelfService: Uint8Array };
+  /** Who handled the contact: code -1 when no agent is named. */
+  agentId: { codes: Int32Array };
   queueSeconds: NumericColumn;
   talkSeconds: NumericColumn;
   holdSeconds: NumericColumn;
@@ -79,6 +82,7 @@ export function kpiColumns(context: Pick<MatchContext, 'attribute'>): KpiColumns
       ),
     },
     reason: context.attribute('properties.reason'),
+    agentId: { codes: context.attribute('properties.agentId').codes },
     medium: {
       codes: medium.codes,
       entersSelfService: Uint8Array.from(medium.values, (value) => (value === 'ivr' || value === 'bot' ? 1 : 0)),
@@ -97,6 +101,16 @@ export function kpiColumns(context: Pick<MatchContext, 'attribute'>): KpiColumns
     },
     score: numeric(context.attribute('properties.score'), Number.NaN),
   };
+}
+
+/**
+ * An IVR or bot session (medium `ivr` or `bot`) with no agent named ended in self-service
+ * whatever its outcome: a dead end (`unresolved`) never reached an agent, so it is neither
+ * offered nor answered. With an `agentId` the session did reach one.
+ */
+export function endedInSelfService(columns: KpiColumns, row: number): boolean {
+  const medium = columns.medium.codes[row] as number;
+  return medium >= 0 && columns.medium.entersSelfService[medium] === 1 && (columns.agentId.codes[row] as number) < 0;
 }
 
 /** A row's number: the parsed value, or `absent` (0 for durations, NaN for scores) when there is none. */

@@ -3,6 +3,7 @@ import type { SortedRows } from '../../journey-index/sort.ts';
 import type { CustomerScope } from '../filter/customer-scope.ts';
 import type { KpiGrouping } from './kpi-by.ts';
 import {
+  endedInSelfService,
   type KpiColumns,
   OUTCOME_ABANDONED,
   OUTCOME_SELF_SERVED,
@@ -115,7 +116,8 @@ export function countKpis(input: KpiCountInput): KpiCounts {
         const reason = reasonCodes[row] as number;
         const outcomeCode = columns.outcome.codes[row] as number;
         const outcome = outcomeCode < 0 ? 0 : (columns.outcome.kind[outcomeCode] as number);
-        const reachesAgent = outcome !== OUTCOME_ABANDONED && outcome !== OUTCOME_SELF_SERVED;
+        const reachesAgent =
+          outcome !== OUTCOME_ABANDONED && outcome !== OUTCOME_SELF_SERVED && !endedInSelfService(columns, row);
         if (row >= from && row < to) {
           enter(g, row);
           const queueSeconds = valueAt(columns.queueSeconds, row, 0);

@@ -19,7 +19,8 @@ export function kpiDefinitions(settings: KpiSettings, dataEndMs: number): KpiDef
       contacts: '`Contact Completed` events in the date range, of customers in the segment',
       offered: 'contacts that reached a queue (queueSeconds > 0) or an agent',
       answered:
-        'offered contacts that reached an agent (outcome not abandoned or self_served; no outcome counts as reached)',
+        'offered contacts that reached an agent (outcome not abandoned or self_served; no outcome counts as reached; ' +
+        'an IVR or bot session, medium ivr or bot, reached one only when it names an agentId)',
       abandonRate: `abandoned in queue (outcome abandoned, queueSeconds > 0) ÷ offered${shortNote}`,
       averageSpeedOfAnswer: 'Σ queueSeconds of answered ÷ answered',
       averageHandleTime: 'Σ (talkSeconds + holdSeconds + wrapSeconds) of answered ÷ answered',

@@ -14,6 +14,8 @@ import { type KpiDimension, type KpiSettings, kpiDimension, kpiSettings } from '
 
 export interface KpiGroup {
   name: string;
+  /** True on the report's `total` (every customer in scope), false on breakdown groups: a group may be named "total". */
+  isTotal: boolean;
   kpis: KpiSet;
   /** With `by=`: the KPIs per queue, reason, channel, … (empty without). */
   by: Array<{ name: string; kpis: KpiSet }>;
@@ -87,8 +89,9 @@ export const kpisReport: ReportDefinition<KpisReport> = {
     for (let g = 0; g < groupCount; g++)
       for (let cell = 0; cell < cellsPerGroup; cell++)
         addCell(totals, cell * SLOT_COUNT, counts, g * cellSize + cell * SLOT_COUNT);
-    const groupOf = (name: string, cells: Float64Array, base: number): KpiGroup => ({
+    const groupOf = (name: string, cells: Float64Array, base: number, isTotal = false): KpiGroup => ({
       name,
+      isTotal,
       kpis: kpiSet(cells, base, settings),
       by: grouping === null ? [] : byGroups(grouping, cells, base, settings),
     });
@@ -96,7 +99,7 @@ export const kpisReport: ReportDefinition<KpisReport> = {
       definitions: kpiDefinitions(settings, dataEndMs),
       journey: journey?.id ?? null,
       by: dimension,
-      total: groupOf('total', totals, 0),
+      total: groupOf('total', totals, 0, true),
       groups:
         filter.breakdown === null
           ? []

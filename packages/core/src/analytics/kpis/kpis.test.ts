@@ -70,6 +70,40 @@ describe('contact-centre KPIs, counted by hand', () => {
   });
 });
 
+describe('IVR and bot sessions that dead-end, counted by hand', () => {
+  // The subscription world's menus that loop and bots that do not understand end `unresolved` with no
+  // agent: they never reached a queue or an agent, so they are neither offered nor answered.
+  const sessions = [
+    contact('u1', 0, { medium: 'ivr', ivrSeconds: 60, outcome: 'self_served' }), // contained: no agent within 24 h
+    contact('u1', HOUR, { medium: 'ivr', ivrSeconds: 90, outcome: 'unresolved' }), // dead end
+    { ...contact('u2', 0, { medium: 'bot', outcome: 'unresolved' }), channel: 'bot' as const }, // dead end
+    contact('u3', 0, { medium: 'ivr', agentId: 'a1', queueSeconds: 40, talkSeconds: 100, outcome: 'resolved' }),
+    contact('u4', 0, { medium: 'call', agentId: 'a2', queueSeconds: 20, talkSeconds: 300, outcome: 'unresolved' }),
+  ];
+
+  it('are neither offered nor answered, and do not pull ASA or AHT down', () => {
+    const k = centre(sessions);
+    expect(k).toMatchObject({ contacts: 5, offered: 2, answered: 2, abandoned: 0 });
+    // (40 + 20) / 2 and (100 + 300) / 2; counting the dead ends as answered with no wait gave 60 / 4 and 400 / 4.
+    expect(k.averageSpeedOfAnswer).toEqual({ numerator: 60, denominator: 2, seconds: 30 });
+    expect(k.averageHandleTime).toEqual({ numerator: 400, denominator: 2, seconds: 200 });
+    expect(k.serviceLevel).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
+  });
+
+  it('do not count as an agent contact against containment', () => {
+    // Entered self-service: u1's two sessions, u2's bot session and u3's IVR session (medium ivr).
+    expect(centre(sessions).containment).toEqual({ numerator: 1, denominator: 4, rate: 0.25 });
+  });
+
+  it('by medium: the dead ends stay in contacts only', () => {
+    const byMedium = kpis(sessions, { by: 'medium' }).total.by;
+    const of = (name: string) => byMedium.find((b) => b.name === name)?.kpis.contactCentre;
+    expect(of('ivr')).toMatchObject({ contacts: 3, offered: 1, answered: 1 });
+    expect(of('bot')).toMatchObject({ contacts: 1, offered: 0, answered: 0 });
+    expect(of('call')).toMatchObject({ contacts: 1, offered: 1, answered: 1 });
+  });
+});
+
 describe('first-contact resolution', () => {
   const history = [
     contact('u1', 0, { reason: 'billing' }), // repeated by the billing contact on day 5

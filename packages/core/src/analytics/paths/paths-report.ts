@@ -4,7 +4,7 @@ import { classifiedRows, indexContext, scopeOf } from '../journey-view.ts';
 import { attributePaths, compileMatch } from '../matching/event-matcher.ts';
 import { chosenJourney, positiveInt, type ReportDefinition, type ReportEnvironment } from '../report-environment.ts';
 import { kernelPlan, splitReport } from '../split/split-kernels.ts';
-import { type PathsInput, type PathsReport, pathScratch } from './paths.ts';
+import type { PathsInput, PathsReport } from './paths.ts';
 
 /**
  * `paths`: anchored at `startEvent` / `startTouchpoint` (paths after it) or `endEvent` /
@@ -43,7 +43,7 @@ export const pathsReport: ReportDefinition<PathsReport> = splitReport({
       topPerStep: positiveInt(params, 'top') ?? 8,
       variants: positiveInt(params, 'variants') ?? 10,
       scope: scopeOf(index, filter),
-      scratch: pathScratch(rows.runCount, depth),
+      breakdown: filter.breakdown !== null,
     };
     return kernelPlan('paths', rows, input, (report) => report);
   },
@@ -52,13 +52,13 @@ export const pathsReport: ReportDefinition<PathsReport> = splitReport({
 function anchorOf(
   params: ReportParams,
   environment: ReportEnvironment,
-): { direction: 'from' | 'to'; name: string; match: EventMatch } {
+): { direction: 'from' | 'to'; name: string | null; match: EventMatch } {
   const given = (['startEvent', 'startTouchpoint', 'endEvent', 'endTouchpoint'] as const).filter(
     (key) => params[key] !== undefined && params[key] !== '',
   );
   if (given.length > 1) throw new ReportParamError(`paths: give one anchor, not ${given.join(' and ')}`);
   const key = given[0];
-  if (key === undefined) return { direction: 'from', name: '(first event)', match: {} };
+  if (key === undefined) return { direction: 'from', name: null, match: {} };
   const value = params[key] as string;
   const direction = key.startsWith('start') ? 'from' : 'to';
   if (key.endsWith('Event')) return { direction, name: value, match: { event: value } };

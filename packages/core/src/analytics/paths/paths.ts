@@ -1,37 +1,32 @@
-import { sharedArray } from '../../journey-index/shared-memory.ts';
 import type { CustomerScope } from '../filter/customer-scope.ts';
-import type { RowMatcher } from '../matching/event-matcher.ts';
+import { CHANNEL_SLOTS, type RowMatcher } from '../matching/event-matcher.ts';
 import { matchTable } from '../matching/match-table.ts';
-import { compareText, medianOfSlice } from '../shared/order.ts';
-import { type SplitKernel, sumCounts } from '../split/split-kernel.ts';
-import { PathVariants } from './path-variants.ts';
+import { compareText } from '../shared/order.ts';
+import { scratchFloat64, scratchInt32 } from '../shared/scratch-memory.ts';
+import type { SplitKernel } from '../split/split-kernel.ts';
+import { addPath, graphCounts, graphOf, type PathLink, type PathNode, stepSlots } from './path-graph.ts';
+import { type ChosenVariant, mostCommon, type PathVariant, pathNames, VariantDurations } from './path-top-variants.ts';
+import { mergeVariants, PathVariants, type PathVariantsData } from './path-variants.ts';
 
-export interface PathNode {
-  /** 0 = the anchor; from an anchor steps go 1, 2, …; to an anchor −1, −2, …. */
-  step: number;
-  label: string;
-  customers: number;
-  /** Customers whose path ends here (nothing more within the steps shown). */
-  dropOff: number;
-}
+export type { PathLink, PathNode } from './path-graph.ts';
+export { OTHER } from './path-graph.ts';
+export type { PathVariant } from './path-top-variants.ts';
 
-export interface PathLink {
-  fromStep: number;
-  from: string;
-  to: string;
+/** One breakdown group's paths: its customers over the same labels per step as the total. */
+export interface PathsGroup {
+  name: string;
+  /** The group's customers whose journey contains the anchor. */
   customers: number;
-}
-
-export interface PathVariant {
-  labels: string[];
-  customers: number;
-  /** First to last event of the path, median over the customers who followed it. */
-  medianSeconds: number;
+  nodes: PathNode[];
+  links: PathLink[];
+  /** The group's own most common whole paths. */
+  variants: PathVariant[];
 }
 
 export interface PathsReport {
   direction: 'from' | 'to';
-  anchor: string;
+  /** The anchor event or touchpoint; null when paths start at each customer's first event. */
+  anchor: string | null;
   steps: number;
   by: 'event' | 'touchpoint';
   /** Customers whose journey contains the anchor (in scope). */
@@ -39,11 +34,17 @@ export interface PathsReport {
   nodes: PathNode[];
   links: PathLink[];
   variants: PathVariant[];
+  /**
+   * With a breakdown, the paths per group (most customers first; groups without an anchored
+   * customer are left out); empty without one. Steps keep the total's labels (the rest are
+   * OTHER), so groups compare node by node.
+   */
+  groups: PathsGroup[];
 }
 
 export interface PathsInput {
   direction: 'from' | 'to';
-  anchorName: string;
+  anchorName: string | null;
   /** Which rows are the anchor. */
   anchor: RowMatcher;
   /** Each row's label code (-1: not part of paths, skipped), and the label names. */
@@ -55,212 +56,195 @@ export interface PathsInput {
   topPerStep: number;
   variants: number;
   scope: CustomerScope;
-  /** Per customer, written by {@link pathsKernel}'s collect for its own customers: see {@link pathScratch}. */
-  scratch: PathScratch;
+  /** Whether the scope carries a breakdown (groups then reported one by one). */
+  breakdown: boolean;
 }
 
 /**
- * Each customer's path, on shared memory so the threads that split the customers can each
- * fill in their own: the labels (`[run * (steps + 1) + k]`, -1 padded), first to last event
- * of the path, and whether the customer has the anchor at all.
+ * What part of the customers add up to: their distinct paths, each keyed by the customers'
+ * breakdown group first (`[group, label0, label1, …]`), with how many followed it; and per
+ * customer, which entry they followed and how long it took (scratch memory, read in finish).
  */
-export interface PathScratch {
-  path: Int32Array;
-  durationMs: Float64Array;
-  anchored: Uint8Array;
-}
-
-export function pathScratch(runCount: number, steps: number): PathScratch {
-  return {
-    path: sharedArray(Int32Array, runCount * (steps + 1)),
-    durationMs: sharedArray(Float64Array, runCount),
-    anchored: sharedArray(Uint8Array, runCount),
-  };
-}
-
-/** What part of the customers add up to: per step and label, customers (the rest is in the scratch). */
 export interface PathsPart {
-  counts: Int32Array;
+  entries: PathVariantsData;
+  pieces: PathsPiece[];
 }
 
-export const OTHER = 'Other';
+/** Customers [runFrom, runTo): per customer (from runFrom) their entry (-1: no path) and first-to-last milliseconds. */
+export interface PathsPiece {
+  runFrom: number;
+  runTo: number;
+  entryOfRun: Int32Array;
+  durationMs: Float64Array;
+  /** The part's entry ids of this piece's own table (null: the same table). */
+  ids: Int32Array | null;
+}
 
 /**
  * Paths from (or to) an anchor event: each customer's next (or previous) steps after the
  * first anchor, as Sankey nodes and links per step (rare labels per step summed into
  * "Other") with drop-off, and the most common whole paths with their median duration.
- * Split: each part finds its customers' paths; the ranking and variants follow on one thread.
+ * Split: each part finds and counts its customers' distinct paths; finish works on the
+ * distinct paths (thousands) rather than the customers (millions), except for one pass that
+ * collects the durations of the paths shown.
  */
 export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
   collect(rows, input, runFrom, runTo) {
     const { steps, scope } = input;
     const width = steps + 1; // the anchor and `steps` more
-    const labelCount = input.labelNames.length;
     const anchor = matchTable([input.anchor], input.anchor.activityOk.length);
-    const labelOf = (row: number): number =>
-      input.labelOfRow === null ? (rows.activity[row] as number) : (input.labelOfRow[row] as number);
-    const { path, durationMs, anchored } = input.scratch;
-    path.fill(-1, runFrom * width, runTo * width);
-    const counts = new Int32Array(width * labelCount);
+    const labelOfRow = input.labelOfRow;
+    const { activity, channel, timestampMs } = rows;
+    const entryOfRun = scratchInt32(runTo - runFrom);
+    const durationMs = scratchFloat64(runTo - runFrom);
+    const entries = new PathVariants();
+    const key = new Int32Array(width + 1);
     const forward = input.direction === 'from';
+    // Labels are the activities themselves, or the touchpoints the rows were classified as.
+    const labels = labelOfRow ?? activity;
+    const { plain, checked } = anchor;
+    const isAnchor = (row: number): boolean => {
+      const a = activity[row] as number;
+      const bits = plain[a * CHANNEL_SLOTS + (channel[row] as number)] as number;
+      return (bits >= 0 ? bits : anchor.checkedBits(rows, row, checked[a] as number)) !== 0;
+    };
     for (let r = runFrom; r < runTo; r++) {
-      anchored[r] = 0;
-      if ((scope.group[r] as number) < 0) continue;
+      const i = r - runFrom;
+      entryOfRun[i] = -1;
+      const g = scope.group[r] as number;
+      if (g < 0) continue;
       const start = scope.rowStart[r] as number;
       const end = scope.rowEnd[r] as number;
       let at = start;
-      while (at < end && ((anchor.bits(rows, at) & 1) === 0 || labelOf(at) < 0)) at++;
+      while (at < end && ((labels[at] as number) < 0 || !isAnchor(at))) at++;
       if (at === end) continue;
-      anchored[r] = 1;
+      key[0] = g;
       let k = 0;
       let last = at;
       for (let row = at; k < width && (forward ? row < end : row >= start); row += forward ? 1 : -1) {
-        const label = labelOf(row);
+        const label = labels[row] as number;
         if (label < 0) continue;
-        path[r * width + k] = label;
-        counts[k * labelCount + label]++;
+        key[1 + k] = label;
         last = row;
         k++;
       }
-      durationMs[r] = Math.abs((rows.timestampMs[last] as number) - (rows.timestampMs[at] as number));
+      entryOfRun[i] = entries.idOf(key, 0, 1 + k);
+      durationMs[i] = Math.abs((timestampMs[last] as number) - (timestampMs[at] as number));
     }
-    return { counts };
+    return { entries: entries.data(), pieces: [{ runFrom, runTo, entryOfRun, durationMs, ids: null }] };
   },
 
   merge(parts) {
-    return { counts: sumCounts(parts.map((part) => part.counts)) };
+    const { sum, ids } = mergeVariants(parts.map((part) => part.entries));
+    const pieces = parts.flatMap((part, p) => {
+      const partIds = ids[p] as Int32Array;
+      return part.pieces.map((piece) => ({
+        ...piece,
+        ids: piece.ids === null ? partIds : piece.ids.map((id) => partIds[id] as number),
+      }));
+    });
+    return { entries: sum.data(), pieces };
   },
 
-  finish(rows, input, part) {
-    const { steps } = input;
+  finish(_rows, input, part) {
+    const { steps, scope } = input;
     const width = steps + 1;
     const labelCount = input.labelNames.length;
     const forward = input.direction === 'from';
-    const { path, durationMs, anchored } = input.scratch;
-    const counts = part.counts;
-    // The labels kept per step; the rest become OTHER (code labelCount).
-    const kept = new Uint8Array(width * labelCount);
-    for (let k = 0; k < width; k++) {
-      const ranked = [...Array(labelCount).keys()]
-        .filter((label) => (counts[k * labelCount + label] as number) > 0)
-        .sort(
-          (a, b) =>
-            (counts[k * labelCount + b] as number) - (counts[k * labelCount + a] as number) ||
-            compareText(input.labelNames[a] as string, input.labelNames[b] as string),
-        );
-      for (const label of ranked.slice(0, input.topPerStep)) kept[k * labelCount + label] = 1;
+    const { entries } = part;
+    const groupCount = input.breakdown ? scope.groupNames.length : 0;
+    // Whole paths over all groups, and each entry's path.
+    const paths = new PathVariants();
+    const pathOfEntry = new Int32Array(entries.size);
+    const groupOf = new Int32Array(entries.size);
+    const counts = new Int32Array(width * labelCount); // customers per step and label
+    for (let e = 0; e < entries.size; e++) {
+      const at = (entries.offsets[e] as number) + 1;
+      const length = (entries.offsets[e + 1] as number) - at;
+      const count = entries.counts[e] as number;
+      groupOf[e] = entries.labels[at - 1] as number;
+      pathOfEntry[e] = paths.idOf(entries.labels, at, length, count);
+      for (let k = 0; k < length; k++) counts[k * labelCount + (entries.labels[at + k] as number)] += count;
     }
-    // Each step's kept labels get dense slots, "Other" the last: links count in a small table.
-    const slots = Math.min(labelCount, input.topPerStep) + 1;
-    const slotOf = new Int32Array(width * labelCount).fill(slots - 1);
-    const labelOfSlot = new Int32Array(width * slots).fill(labelCount); // labelCount = Other
-    for (let k = 0; k < width; k++) {
-      let next = 0;
-      for (let label = 0; label < labelCount; label++) {
-        if (kept[k * labelCount + label] !== 1) continue;
-        slotOf[k * labelCount + label] = next;
-        labelOfSlot[k * slots + next] = label;
-        next++;
-      }
-    }
-    // Pass 2: nodes, links and whole-path variants (variants over the labels as they are).
-    const nodeCustomers = new Int32Array(width * slots);
-    const nodeDropOff = new Int32Array(width * slots);
-    const linkCustomers = new Int32Array(width * slots * slots);
-    const variants = new PathVariants(width);
-    const variantOfRun = new Int32Array(rows.runCount).fill(-1);
+    // Nodes and links: the total's in table 0, with a breakdown each group's in table g + 1 as well.
+    const layout = stepSlots(counts, width, input.labelNames, input.topPerStep);
+    const graph = graphCounts(1 + groupCount, width, layout.slots);
+    const groupCustomers = new Int32Array(groupCount);
     let customers = 0;
-    for (let r = 0; r < rows.runCount; r++) {
-      if (anchored[r] === 0) continue;
-      customers++;
-      const base = r * width;
-      let previousSlot = -1;
-      let k = 0;
-      for (; k < width; k++) {
-        const label = path[base + k] as number;
-        if (label < 0) break;
-        const slot = slotOf[k * labelCount + label] as number;
-        nodeCustomers[k * slots + slot]++;
-        if (k > 0) linkCustomers[((k - 1) * slots + previousSlot) * slots + slot]++;
-        previousSlot = slot;
-      }
-      if (k < width) nodeDropOff[(k - 1) * slots + previousSlot]++;
-      variantOfRun[r] = variants.idOf(path, base, k);
+    for (let e = 0; e < entries.size; e++) {
+      const at = (entries.offsets[e] as number) + 1;
+      const path = {
+        labels: entries.labels,
+        at,
+        length: (entries.offsets[e + 1] as number) - at,
+        count: entries.counts[e] as number,
+      };
+      customers += path.count;
+      addPath(graph, 0, width, layout, labelCount, path);
+      if (groupCount === 0) continue;
+      const g = groupOf[e] as number;
+      groupCustomers[g] += path.count;
+      addPath(graph, g + 1, width, layout, labelCount, path);
     }
-    const name = (label: number): string => (label === labelCount ? OTHER : (input.labelNames[label] as string));
-    const stepNumber = (k: number): number => (forward ? k : 0 - k); // 0 - 0 is +0; -0 would compare unequal to 0
-    const nodes: PathNode[] = [];
-    const links: PathLink[] = [];
-    for (let k = 0; k < width; k++) {
-      for (let slot = 0; slot < slots; slot++) {
-        const count = nodeCustomers[k * slots + slot] as number;
-        if (count === 0) continue;
-        const label = name(labelOfSlot[k * slots + slot] as number);
-        nodes.push({ step: stepNumber(k), label, customers: count, dropOff: nodeDropOff[k * slots + slot] as number });
-        if (k + 1 === width) continue;
-        for (let to = 0; to < slots; to++) {
-          const linked = linkCustomers[(k * slots + slot) * slots + to] as number;
-          if (linked > 0) {
-            links.push({
-              fromStep: stepNumber(k),
-              from: label,
-              to: name(labelOfSlot[(k + 1) * slots + to] as number),
-              customers: linked,
-            });
-          }
-        }
-      }
+    // The most common whole paths, of all customers and of each group.
+    const nameOf = pathNames(paths, input.labelNames, forward);
+    const top = mostCommon(
+      Array.from({ length: paths.variantCount }, (_, id) => ({ id, customers: paths.count(id) })),
+      input.variants,
+      nameOf,
+    );
+    const rankOfPath = new Int32Array(paths.variantCount).fill(-1);
+    top.forEach((variant, rank) => {
+      rankOfPath[variant.id] = rank;
+    });
+    const byGroup: Array<Array<{ id: number; customers: number }>> = Array.from({ length: groupCount }, () => []);
+    for (let e = 0; e < entries.size; e++) {
+      if (groupCount > 0) byGroup[groupOf[e] as number]?.push({ id: e, customers: entries.counts[e] as number });
     }
-    nodes.sort(
-      (a, b) => Math.abs(a.step) - Math.abs(b.step) || b.customers - a.customers || compareText(a.label, b.label),
-    );
-    links.sort(
-      (a, b) =>
-        Math.abs(a.fromStep) - Math.abs(b.fromStep) ||
-        b.customers - a.customers ||
-        compareText(a.from, b.from) ||
-        compareText(a.to, b.to),
-    );
-    // The most common whole paths; ties by the labels' names (codes depend on arrival order).
-    // Only paths as common as the `variants`-th most common can be shown: name just those.
-    const entries = variants.entries();
-    const byCount = Int32Array.from(entries, ({ id }) => variants.count(id)).sort();
-    const least = byCount.length === 0 ? 0 : (byCount[Math.max(0, byCount.length - input.variants)] as number);
-    const named = entries
-      .filter(({ id }) => variants.count(id) >= least)
-      .map(({ id, run, length }) => {
-        const codes = Array.from(path.subarray(run * width, run * width + length));
-        const labels = (forward ? codes : codes.reverse()).map((code) => input.labelNames[code] as string);
-        return { id, labels, customers: variants.count(id), text: labels.join('\u0000') };
+    const placeOfEntry = new Int32Array(entries.size).fill(-1);
+    const groupTops: ChosenVariant[][] = byGroup.map((candidates) => {
+      const chosen = mostCommon(candidates, input.variants, (e) => nameOf(pathOfEntry[e] as number));
+      chosen.forEach((variant, place) => {
+        placeOfEntry[variant.id] = place;
       });
-    named.sort((a, b) => b.customers - a.customers || compareText(a.text, b.text));
-    const top = named.slice(0, input.variants);
-    // Durations of the top paths only: each top path's customers, in one column each.
-    const rankOf = new Int32Array(variants.variantCount).fill(-1);
-    const durations = top.map((v, rank) => {
-      rankOf[v.id] = rank;
-      return { values: new Float64Array(v.customers), length: 0 };
+      return chosen;
     });
-    for (let r = 0; r < rows.runCount; r++) {
-      const id = variantOfRun[r] as number;
-      const rank = id < 0 ? -1 : (rankOf[id] as number);
-      if (rank < 0) continue;
-      const column = durations[rank] as { values: Float64Array; length: number };
-      column.values[column.length++] = (durationMs[r] as number) / 1000;
+    // Their durations: one pass over the customers.
+    const topDurations = new VariantDurations(top);
+    const groupDurations = groupTops.map((chosen) => new VariantDurations(chosen));
+    for (const piece of part.pieces) {
+      const { entryOfRun, durationMs, ids } = piece;
+      for (let i = 0; i < entryOfRun.length; i++) {
+        const own = entryOfRun[i] as number;
+        if (own < 0) continue;
+        const e = ids === null ? own : (ids[own] as number);
+        const seconds = (durationMs[i] as number) / 1000;
+        const rank = rankOfPath[pathOfEntry[e] as number] as number;
+        if (rank >= 0) topDurations.add(rank, seconds);
+        const place = placeOfEntry[e] as number;
+        if (place >= 0) (groupDurations[groupOf[e] as number] as VariantDurations).add(place, seconds);
+      }
     }
-    const topVariants = top.map(({ labels, customers: count }, rank) => {
-      const { values } = durations[rank] as { values: Float64Array };
-      return { labels, customers: count, medianSeconds: medianOfSlice(values, 0, values.length) };
-    });
+    const groups: PathsGroup[] = [];
+    for (let g = 0; g < groupCount; g++) {
+      if (groupCustomers[g] === 0) continue;
+      groups.push({
+        name: scope.groupNames[g] as string,
+        customers: groupCustomers[g] as number,
+        ...graphOf(graph, g + 1, width, layout, input.labelNames, forward),
+        variants: (groupDurations[g] as VariantDurations).variants(),
+      });
+    }
+    groups.sort((a, b) => b.customers - a.customers || compareText(a.name, b.name));
     return {
       direction: input.direction,
       anchor: input.anchorName,
       steps,
       by: input.by,
       customers,
-      nodes,
-      links,
-      variants: topVariants,
+      ...graphOf(graph, 0, width, layout, input.labelNames, forward),
+      variants: topDurations.variants(),
+      groups,
     };
   },
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Channel } from '../../events/channel.ts';
 import { JourneyIndex } from '../../journey-index/journey-index.ts';
 import { ev } from '../../journey-index/test-events.ts';
 import { runReport } from '../reports.ts';
@@ -7,10 +8,10 @@ import { calendarStart } from './retention.ts';
 const DAY = 86_400;
 const MONDAY = Date.UTC(2026, 0, 5) / 1000; // 2026-01-05 is a Monday
 
-function indexOf(events: ReadonlyArray<readonly [string, string, number]>): JourneyIndex {
+function indexOf(events: ReadonlyArray<readonly [string, string, number, Channel?]>): JourneyIndex {
   const index = new JourneyIndex();
-  events.forEach(([who, activity, seconds], seq) => {
-    index.add({ ...ev(who, activity, seconds), seq });
+  events.forEach(([who, activity, seconds, channel], seq) => {
+    index.add({ ...ev(who, activity, seconds, { channel: channel ?? null }), seq });
   });
   return index;
 }
@@ -53,6 +54,37 @@ describe('retention', () => {
     ]);
     // u2: Look day 1, Buy day 2 → period 1.
     expect(report.cohorts[1]?.returned).toEqual([0, 1, 0]);
+  });
+
+  it('gives one cohort table per breakdown group, and the total over them all', () => {
+    const byChannel = indexOf([
+      ['u1', 'Buy', MONDAY + 3600, 'web'],
+      ['u1', 'Use', MONDAY + 2 * DAY, 'app'], // u1: web, returns in period 0
+      ['u2', 'Buy', MONDAY + 2 * DAY, 'web'], // u2: web, never returns
+      ['u3', 'Buy', MONDAY + 7 * DAY, 'phone'],
+      ['u3', 'Use', MONDAY + 15 * DAY, 'phone'], // u3: phone, period 1
+      ['u4', 'Look', MONDAY + 40 * DAY, 'phone'], // sets the data end; never buys
+    ]);
+    const params = { startEvent: 'Buy', returnEvent: 'Use', periods: '2', breakdown: 'firstTouch' };
+    const report = runReport(byChannel, 'retention', params);
+    expect(report.cohorts).toEqual([
+      { cohort: '2026-01-05', customers: 2, returned: [1, 0] },
+      { cohort: '2026-01-12', customers: 1, returned: [0, 1] },
+    ]);
+    expect(report.groups.map((g) => [g.name, g.customers, g.cohorts])).toEqual([
+      ['web', 2, [{ cohort: '2026-01-05', customers: 2, returned: [1, 0] }]],
+      ['phone', 1, [{ cohort: '2026-01-12', customers: 1, returned: [0, 1] }]],
+    ]);
+    // u4's group (phone) has no start event, and no other channel has a customer: no more groups.
+    expect(report.groups[0]?.overall.map((r) => [r.numerator, r.denominator])).toEqual([
+      [1, 2],
+      [0, 2],
+    ]);
+    expect(report.groups[1]?.overall.map((r) => [r.numerator, r.denominator])).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+    expect(runReport(byChannel, 'retention', { ...params, breakdown: '' }).groups).toEqual([]);
   });
 
   it('calendar periods start on UTC days, Mondays and the 1st', () => {

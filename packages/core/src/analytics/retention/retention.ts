@@ -1,6 +1,7 @@
 import type { CustomerScope } from '../filter/customer-scope.ts';
 import type { RowMatcher } from '../matching/event-matcher.ts';
 import { matchTable } from '../matching/match-table.ts';
+import { compareText } from '../shared/order.ts';
 import { type Rate, rate } from '../shared/time-stats.ts';
 import { type SplitKernel, sumCounts } from '../split/split-kernel.ts';
 
@@ -22,8 +23,23 @@ export interface RetentionReport {
   periods: number;
   startEvent: string;
   returnEvent: string;
+  /** Every customer in scope: their cohorts, and over all cohorts. */
   cohorts: RetentionCohort[];
   /** Over all cohorts, period k: returned ÷ customers whose period k has fully passed. */
+  overall: Rate[];
+  /**
+   * With a breakdown, the same table per group (most customers first; groups without a
+   * customer who has the start event are left out); empty without one.
+   */
+  groups: RetentionGroup[];
+}
+
+/** One breakdown group's cohort table. */
+export interface RetentionGroup {
+  name: string;
+  /** The group's customers with a start event (the sum of its cohorts). */
+  customers: number;
+  cohorts: RetentionCohort[];
   overall: Rate[];
 }
 
@@ -36,6 +52,8 @@ export interface RetentionInput {
   start: RowMatcher;
   return: RowMatcher;
   scope: CustomerScope;
+  /** Whether the scope carries a breakdown (groups then reported one by one). */
+  breakdown: boolean;
   /** The last event time in the data: periods ending after it are not yet observed. */
   dataEndMs: number;
   /** The calendar: see {@link cohortCalendar}. */
@@ -66,13 +84,16 @@ export function cohortCalendar(firstMs: number, lastMs: number, period: Retentio
   return { firstDay, cohortOfDay, cohortStartMs };
 }
 
-/** What part of the customers add up to. */
+/**
+ * What part of the customers add up to, per breakdown group g (one group without a
+ * breakdown), with C cohorts and K periods.
+ */
 export interface RetentionPart {
-  /** Per cohort: customers. */
+  /** Per group and cohort (`[g * C + c]`): customers. */
   customers: Int32Array;
-  /** Per cohort and period (`[c * periods + k]`): customers who returned. */
+  /** Per group, cohort and period (`[(g * C + c) * K + k]`): customers who returned. */
   returned: Int32Array;
-  /** Per period: customers for whom it has fully passed, and those of them who returned. */
+  /** Per group and period (`[g * K + k]`): customers for whom it has fully passed, and those of them who returned. */
   observedCustomers: Int32Array;
   observedReturns: Int32Array;
 }
@@ -92,20 +113,22 @@ export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, Retenti
     const { rowStart, rowEnd, group } = input.scope;
     const ts = rows.timestampMs;
     const cohortCount = calendar.cohortStartMs.length;
-    const customers = new Int32Array(cohortCount);
-    const returned = new Int32Array(cohortCount * periods);
-    const observedCustomers = new Int32Array(periods);
-    const observedReturns = new Int32Array(periods);
+    const groupCount = input.scope.groupNames.length;
+    const customers = new Int32Array(groupCount * cohortCount);
+    const returned = new Int32Array(groupCount * cohortCount * periods);
+    const observedCustomers = new Int32Array(groupCount * periods);
+    const observedReturns = new Int32Array(groupCount * periods);
     const seen = new Uint8Array(periods);
 
     for (let r = runFrom; r < runTo; r++) {
-      if ((group[r] as number) < 0) continue;
+      const g = group[r] as number;
+      if (g < 0) continue;
       const end = rowEnd[r] as number;
       let row = rowStart[r] as number;
       while (row < end && (table.bits(rows, row) & 1) === 0) row++;
       if (row === end) continue;
       const startMs = ts[row] as number;
-      const c = calendar.cohortOfDay[Math.floor(startMs / DAY_MS) - calendar.firstDay] as number;
+      const c = g * cohortCount + (calendar.cohortOfDay[Math.floor(startMs / DAY_MS) - calendar.firstDay] as number);
       customers[c]++;
       seen.fill(0);
       for (row++; row < end; row++) {
@@ -116,8 +139,8 @@ export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, Retenti
       for (let k = 0; k < periods; k++) {
         if (seen[k] === 1) returned[c * periods + k]++;
         if (startMs + (k + 1) * periodMs <= input.dataEndMs) {
-          observedCustomers[k]++;
-          observedReturns[k] += seen[k] as number;
+          observedCustomers[g * periods + k]++;
+          observedReturns[g * periods + k] += seen[k] as number;
         }
       }
     }
@@ -135,35 +158,78 @@ export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, Retenti
 
   finish(_rows, input, part) {
     const { periods } = input;
-    const periodMs = periodLengthMs(input.period);
-    const cohortLengthMs = (cohortMs: number): number =>
-      input.period === 'month' ? calendarStart(cohortMs + 32 * DAY_MS, 'month') - cohortMs : periodMs;
-    const cohorts: RetentionCohort[] = [];
-    input.calendar.cohortStartMs.forEach((cohortMs, c) => {
-      const customers = part.customers[c] as number;
-      if (customers === 0) return;
-      // Period k has passed for every member when it has for the cohort's last possible start.
-      const lastStart = cohortMs + cohortLengthMs(cohortMs);
-      cohorts.push({
-        cohort: new Date(cohortMs).toISOString().slice(0, 10),
-        customers,
-        returned: Array.from({ length: periods }, (_, k) =>
-          lastStart + (k + 1) * periodMs <= input.dataEndMs ? (part.returned[c * periods + k] as number) : null,
-        ),
-      });
-    });
+    const cohortCount = input.calendar.cohortStartMs.length;
+    const groupNames = input.scope.groupNames;
+    const groupCount = groupNames.length;
+    const total = groupCount === 1 ? part : sumGroups(part, groupCount);
+    const groups = input.breakdown
+      ? groupNames
+          .map((name, g) => {
+            const table = cohortTable(input, {
+              customers: part.customers.subarray(g * cohortCount, (g + 1) * cohortCount),
+              returned: part.returned.subarray(g * cohortCount * periods, (g + 1) * cohortCount * periods),
+              observedCustomers: part.observedCustomers.subarray(g * periods, (g + 1) * periods),
+              observedReturns: part.observedReturns.subarray(g * periods, (g + 1) * periods),
+            });
+            return { name, customers: table.cohorts.reduce((sum, c) => sum + c.customers, 0), ...table };
+          })
+          .filter((group) => group.customers > 0)
+          .sort((a, b) => b.customers - a.customers || compareText(a.name, b.name))
+      : [];
     return {
       period: input.period,
       periods,
       startEvent: input.startEvent,
       returnEvent: input.returnEvent,
-      cohorts,
-      overall: Array.from({ length: periods }, (_, k) =>
-        rate(part.observedReturns[k] as number, part.observedCustomers[k] as number),
-      ),
+      ...cohortTable(input, total),
+      groups,
     };
   },
 };
+
+/** The counts of every group added up: the total's part. */
+function sumGroups(part: RetentionPart, groupCount: number): RetentionPart {
+  const fold = (counts: Int32Array): Int32Array => {
+    const width = counts.length / groupCount;
+    const sum = new Int32Array(width);
+    for (let g = 0; g < groupCount; g++) for (let i = 0; i < width; i++) sum[i] += counts[g * width + i] as number;
+    return sum;
+  };
+  return {
+    customers: fold(part.customers),
+    returned: fold(part.returned),
+    observedCustomers: fold(part.observedCustomers),
+    observedReturns: fold(part.observedReturns),
+  };
+}
+
+/** One group's (or the total's) cohorts and overall rates from its counts. */
+function cohortTable(input: RetentionInput, part: RetentionPart): { cohorts: RetentionCohort[]; overall: Rate[] } {
+  const { periods } = input;
+  const periodMs = periodLengthMs(input.period);
+  const cohortLengthMs = (cohortMs: number): number =>
+    input.period === 'month' ? calendarStart(cohortMs + 32 * DAY_MS, 'month') - cohortMs : periodMs;
+  const cohorts: RetentionCohort[] = [];
+  input.calendar.cohortStartMs.forEach((cohortMs, c) => {
+    const customers = part.customers[c] as number;
+    if (customers === 0) return;
+    // Period k has passed for every member when it has for the cohort's last possible start.
+    const lastStart = cohortMs + cohortLengthMs(cohortMs);
+    cohorts.push({
+      cohort: new Date(cohortMs).toISOString().slice(0, 10),
+      customers,
+      returned: Array.from({ length: periods }, (_, k) =>
+        lastStart + (k + 1) * periodMs <= input.dataEndMs ? (part.returned[c * periods + k] as number) : null,
+      ),
+    });
+  });
+  return {
+    cohorts,
+    overall: Array.from({ length: periods }, (_, k) =>
+      rate(part.observedReturns[k] as number, part.observedCustomers[k] as number),
+    ),
+  };
+}
 
 function periodLengthMs(period: RetentionPeriod): number {
   return period === 'day' ? DAY_MS : period === 'week' ? 7 * DAY_MS : 30 * DAY_MS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openScratch, scratchFloat64, withScratch } from './scratch-memory.ts';
+import { openScratch, scratchFloat64, scratchInt32, withScratch } from './scratch-memory.ts';
 
 describe('scratch memory', () => {
   it('without a lease, every request is fresh memory', () => {
@@ -49,5 +49,15 @@ describe('scratch memory', () => {
     b.fill(8);
     expect(a.every((x) => x === 7)).toBe(true);
     closeB();
+  });
+});
+
+describe('scratch integers', () => {
+  it('come from their own memory, reused the same way', () => {
+    withScratch(() => scratchInt32(500));
+    const [ints, doubles] = withScratch(() => [scratchInt32(500), scratchFloat64(500)] as const);
+    expect(ints.buffer).not.toBe(doubles.buffer);
+    const again = withScratch(() => scratchInt32(500));
+    expect(again.buffer).toBe(ints.buffer);
   });
 });

@@ -15,11 +15,37 @@ import { sharedArray } from '../../journey-index/shared-memory.ts';
  * read by the main thread without a copy (the worker's next lease waits until then: its
  * runner sends one request at a time and finishes each report before the next).
  */
-let buffer = new Float64Array(0);
-let used = 0;
-/** Doubles asked for under the current leases: the buffer's size for the next ones. */
-let asked = 0;
+/** One kind of typed array handed out from one growing buffer. */
+class Pool<T extends Float64Array | Int32Array> {
+  private buffer: T;
+  private used = 0;
+  /** Elements asked for under the current leases: the buffer's size for the next ones. */
+  private asked = 0;
+
+  constructor(private readonly make: (length: number, shared: boolean) => T) {
+    this.buffer = make(0, true);
+  }
+
+  take(length: number): T {
+    if (leases === 0) return this.make(length, false);
+    this.asked += length;
+    if (this.used + length > this.buffer.length) return this.make(length, true);
+    const slice = this.buffer.subarray(this.used, this.used + length) as T;
+    this.used += length;
+    return slice;
+  }
+
+  /** Every lease is closed: hand the memory out again, grown to what the last leases asked for. */
+  reset(): void {
+    this.used = 0;
+    if (this.asked > this.buffer.length) this.buffer = this.make(Math.ceil(this.asked * 1.25), true);
+    this.asked = 0;
+  }
+}
+
 let leases = 0;
+const float64 = new Pool((length, shared) => (shared ? sharedArray(Float64Array, length) : new Float64Array(length)));
+const int32 = new Pool((length, shared) => (shared ? sharedArray(Int32Array, length) : new Int32Array(length)));
 
 /** Opens a lease; call the returned function once the report using the memory is finished. */
 export function openScratch(): () => void {
@@ -30,9 +56,8 @@ export function openScratch(): () => void {
     open = false;
     leases--;
     if (leases > 0) return;
-    used = 0;
-    if (asked > buffer.length) buffer = sharedArray(Float64Array, Math.ceil(asked * 1.25));
-    asked = 0;
+    float64.reset();
+    int32.reset();
   };
 }
 
@@ -48,10 +73,10 @@ export function withScratch<T>(work: () => T): T {
 
 /** `length` doubles of scratch (contents undefined): reused memory under a lease, else fresh. */
 export function scratchFloat64(length: number): Float64Array {
-  if (leases === 0) return new Float64Array(length);
-  asked += length;
-  if (used + length > buffer.length) return sharedArray(Float64Array, length);
-  const slice = buffer.subarray(used, used + length);
-  used += length;
-  return slice;
+  return float64.take(length);
+}
+
+/** `length` 32-bit integers of scratch (contents undefined): reused memory under a lease, else fresh. */
+export function scratchInt32(length: number): Int32Array {
+  return int32.take(length);
 }

@@ -5,9 +5,9 @@ import type { SortedRows } from '../../journey-index/sort.ts';
  * `collect` walks customers [runFrom, runTo) into a part; `merge` adds parts up (given in
  * customer order); `finish` turns the sum into the report. Inputs and parts are plain data —
  * numbers, strings, arrays and typed arrays, the big ones on shared memory — which is what a
- * worker thread can receive and send back. A kernel may also fill per-customer results into
- * shared arrays its input carries, each part only for its own customers. Split or whole, the
- * report is the same.
+ * worker thread can receive and send back. A part's big per-customer columns live in the
+ * collecting thread's scratch memory (shared; see scratch-memory.ts), read by `finish` before
+ * the runner's lease closes. Split or whole, the report is the same.
  */
 export interface SplitKernel<Input, Part, Report> {
   collect(rows: SortedRows, input: Input, runFrom: number, runTo: number): Part;

@@ -17,6 +17,8 @@ export interface StageFunnelStep extends FunnelStep {
 
 export interface StageFunnelGroup {
   name: string;
+  /** True on the report's `total` (every customer in scope), false on breakdown groups: a group may be named "total". */
+  isTotal: boolean;
   /** Customers in scope (the funnel's denominator before the first stage). */
   customers: number;
   steps: StageFunnelStep[];
@@ -137,6 +139,7 @@ export const stageFunnelKernel: SplitKernel<StageFunnelInput, StageFunnelPart, S
     const stats = summariseDurations(part.durations, groupCount, stageCount, input.breakdown);
     const groupOf = (g: number, name: string, times: TimeStats[]): StageFunnelGroup => ({
       name,
+      isTotal: false,
       customers: customers[g] as number,
       steps: steps(
         input.stages,
@@ -150,6 +153,7 @@ export const stageFunnelKernel: SplitKernel<StageFunnelInput, StageFunnelPart, S
     for (let g = 0; g < groupCount; g++) totalCustomers += customers[g] as number;
     const total: StageFunnelGroup = {
       name: 'total',
+      isTotal: true,
       customers: totalCustomers,
       steps: steps(
         input.stages,

@@ -43,8 +43,26 @@ describe('timeline', () => {
     for (const customer of ['u9', 'anon:9']) {
       expect(() => runReport(index, 'timeline', { customer }, careEnvironment())).toThrow(/no customer with id/);
     }
-    expect(() => runReport(index, 'timeline', {}, careEnvironment())).toThrow(ReportParamError);
+    expect(() => runReport(index, 'timeline', { customer: '' }, careEnvironment())).toThrow(ReportParamError);
     expect(new UnknownCustomerError('x').statusCode).toBe(404);
+  });
+
+  it('with no customer named, opens on the one whose journey crossed the most channels, then the most events', () => {
+    // u9 (with anon:9): web, phone and email; u8: one event with no channel.
+    expect(runReport(kpiIndex(history), 'timeline', {}, careEnvironment()).customer).toBe('u9');
+    const tie = [
+      { who: 'a', activity: 'Order Completed', seconds: 0, channel: 'web' },
+      { who: 'a', activity: 'Order Completed', seconds: 1, channel: 'app' },
+      { who: 'b', activity: 'Order Completed', seconds: 0, channel: 'web' },
+      { who: 'b', activity: 'Order Completed', seconds: 1, channel: 'store' },
+      { who: 'b', activity: 'Order Completed', seconds: 2, channel: 'store' },
+      { who: 'c', activity: 'Order Completed', seconds: 0 },
+      { who: 'c', activity: 'Order Completed', seconds: 1 },
+      { who: 'c', activity: 'Order Completed', seconds: 2 },
+      { who: 'c', activity: 'Order Completed', seconds: 3 },
+    ] satisfies TestEvent[];
+    expect(runReport(kpiIndex(tie), 'timeline', {}, EMPTY_ENVIRONMENT).customer).toBe('b');
+    expect(() => runReport(kpiIndex([]), 'timeline', {}, EMPTY_ENVIRONMENT)).toThrow(UnknownCustomerError);
   });
 
   it('takes the ids as sent, contact and survey details and traits from the stored events', () => {

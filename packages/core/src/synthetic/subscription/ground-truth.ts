@@ -3,6 +3,7 @@ import type { StaffingPlan } from './contact-centre/staffing.ts';
 import { IDENTIFIED, SUBSCRIBED_AT_START, TRAITS_SENT } from './customer-state.ts';
 import { mondayFriction, pauseFriction, paymentFriction, refundFriction } from './ground-truth-friction.ts';
 import type { JourneyContext } from './journey/context.ts';
+import { storeLeadTrait } from './journey/identity.ts';
 import { PERSONAS } from './personas.ts';
 import { STAGE_ACTIVITIES, STAGES } from './stages.ts';
 import { BUSINESS_TIMEZONE, WEEK_HOURS, WORLD_END_MS, WORLD_START_MS } from './world-calendar.ts';
@@ -14,9 +15,17 @@ export interface GroundTruth {
   scenario: 'subscription';
   generator: { customers: number; seed: number; start: string; end: string; timezone: string };
   population: {
+    /** Customers after identity stitching by ids (a store lead is one of its own): what Waymark counts by default. */
     customers: number;
-    /** Customers with at least one message (each is one customer after identity stitching). */
+    /** People (generated customers) with at least one message, under any of their ids. */
     customersWithMessages: number;
+    /** Prospects who left an e-mail address or phone number at a store visit, known there by a lead id. */
+    storeLeads: number;
+    /**
+     * Store leads who later signed up with the same e-mail address or phone number, by the trait
+     * they share: linking identities by that trait (`identity.linkBy`) merges exactly these.
+     */
+    linkedByTrait: { email: number; phone: number };
     /** Customers an `identify` was written for. */
     identified: number;
     byPersona: Record<
@@ -75,6 +84,9 @@ export function groundTruthOf(
   const stageCustomers = STAGES.map(() => 0);
   let customersWithMessages = 0;
   let identified = 0;
+  let customers = 0;
+  let storeLeads = 0;
+  const linkedByTrait = { email: 0, phone: 0 };
   for (let c = 0; c < options.customers; c++) {
     const entry = byPersona[
       (PERSONAS[state.persona[c] as number] as (typeof PERSONAS)[number]).id
@@ -86,8 +98,17 @@ export function groundTruthOf(
       identified++;
     }
     if ((writer.lastMs[c] as number) > 0) customersWithMessages++;
-    const mask = writer.stageMask[c] as number;
-    for (let s = 0; s < STAGES.length; s++) if (mask & (1 << s)) stageCustomers[s]++;
+    if (writer.written[c] === 1) customers++;
+    if (writer.leadWritten[c] === 1) {
+      customers++;
+      storeLeads++;
+      const trait = storeLeadTrait(options.seed, c);
+      if (trait !== null && writer.leadIdentified[c] === 1 && state.has(c, TRAITS_SENT) && state.has(c, IDENTIFIED))
+        linkedByTrait[trait]++;
+    }
+    // Without trait links the store lead is a customer of its own, reaching stages of its own.
+    for (const mask of [writer.stageMask[c] as number, writer.leadStageMask[c] as number])
+      for (let s = 0; s < STAGES.length; s++) if (mask & (1 << s)) stageCustomers[s]++;
   }
   const activities = Object.fromEntries(
     [...writer.activityCounts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
@@ -107,7 +128,7 @@ export function groundTruthOf(
       end: new Date(WORLD_END_MS).toISOString(),
       timezone: BUSINESS_TIMEZONE,
     },
-    population: { customers: options.customers, customersWithMessages, identified, byPersona },
+    population: { customers, customersWithMessages, storeLeads, linkedByTrait, identified, byPersona },
     messages: {
       total: writer.trackCount + writer.identifyCount,
       track: writer.trackCount,

@@ -11,7 +11,12 @@ export const LINKING = 2;
 /** A second device, still anonymous (an existing customer on a new phone). */
 export const SECOND_DEVICE_ANONYMOUS = 3;
 export const SECOND_DEVICE_LINKING = 4;
-export type Who = 0 | 1 | 2 | 3 | 4;
+/**
+ * The id a shop's till gave a prospect who left an e-mail address or phone number at a store
+ * visit (`lead-SEED-N`): a customer of its own, until identities sharing that trait are linked.
+ */
+export const STORE_LEAD = 5;
+export type Who = 0 | 1 | 2 | 3 | 4 | 5;
 
 /**
  * Writes Segment messages as JSONL lines and counts what it wrote. Keeps each customer's
@@ -24,6 +29,12 @@ export class MessageWriter {
   readonly lastMs: Float64Array;
   /** Stages each customer has reached (bit per stage, stages.ts). */
   readonly stageMask: Uint8Array;
+  /** Whether the customer's own ids (not a store lead) carry any message. */
+  readonly written: Uint8Array;
+  /** The store lead's messages, kept apart: without trait linking the lead is another customer. */
+  readonly leadWritten: Uint8Array;
+  readonly leadIdentified: Uint8Array;
+  readonly leadStageMask: Uint8Array;
   /** Per activity: how many were written and its stage bit (one look-up per message). */
   private readonly activities = new Map<string, { count: number; stageBit: number }>();
   trackCount = 0;
@@ -37,6 +48,10 @@ export class MessageWriter {
     this.sent = new Uint16Array(customers);
     this.lastMs = new Float64Array(customers);
     this.stageMask = new Uint8Array(customers);
+    this.written = new Uint8Array(customers);
+    this.leadWritten = new Uint8Array(customers);
+    this.leadIdentified = new Uint8Array(customers);
+    this.leadStageMask = new Uint8Array(customers);
   }
 
   /** Messages written per activity. */
@@ -62,8 +77,10 @@ export class MessageWriter {
         return `"userId":"cust-${this.seed}-${customer}","anonymousId":"anon-${this.seed}-${customer}"`;
       case SECOND_DEVICE_ANONYMOUS:
         return `"anonymousId":"anon-${this.seed}-${customer}-2"`;
-      default:
+      case SECOND_DEVICE_LINKING:
         return `"userId":"cust-${this.seed}-${customer}","anonymousId":"anon-${this.seed}-${customer}-2"`;
+      default:
+        return `"userId":"lead-${this.seed}-${customer}"`;
     }
   }
 
@@ -92,7 +109,8 @@ export class MessageWriter {
       this.activities.set(event, activity);
     }
     activity.count++;
-    this.stageMask[customer] = (this.stageMask[customer] as number) | activity.stageBit;
+    const masks = this.wrote(customer, who);
+    masks[customer] = (masks[customer] as number) | activity.stageBit;
     return at;
   }
 
@@ -106,6 +124,18 @@ export class MessageWriter {
       `{"type":"identify","messageId":"w${this.seed}-${customer}-${k}",${this.ids(customer, who)},"timestamp":"${isoUtc(at)}","traits":{${traits}}}`,
     );
     this.identifyCount++;
+    this.wrote(customer, who);
+    if (who === STORE_LEAD) this.leadIdentified[customer] = 1;
     return at;
+  }
+
+  /** Notes which identity a message went to; returns the stage masks of that identity. */
+  private wrote(customer: number, who: Who): Uint8Array {
+    if (who === STORE_LEAD) {
+      this.leadWritten[customer] = 1;
+      return this.leadStageMask;
+    }
+    this.written[customer] = 1;
+    return this.stageMask;
   }
 }

@@ -94,7 +94,31 @@ describe('subscription world', () => {
     expect(truth.surveys.nps.answers).toBe(nps.length);
     expect(truth.surveys.nps.promoters).toBe(nps.filter((m) => (m.properties?.score as number) >= 9).length);
     const identified = new Set(messages.filter((m) => m.type === 'identify').map((m) => m.userId));
-    expect(truth.population.identified).toBe(identified.size);
+    const leads = [...identified].filter((id) => id?.startsWith('lead-'));
+    expect(truth.population.identified).toBe(identified.size - leads.length);
+    expect(truth.population.storeLeads).toBe(leads.length);
+  });
+
+  it('store leads share one e-mail address or phone number with the customer they become, and no one else does', () => {
+    const { linkedByTrait } = world.truth.population;
+    const owners = new Map<string, Set<string>>();
+    for (const m of messages.filter((m) => m.type === 'identify')) {
+      for (const trait of ['email', 'phone'] as const) {
+        const value = m.traits?.[trait];
+        if (typeof value !== 'string') continue;
+        const key = `${trait}:${value}`;
+        owners.set(key, (owners.get(key) ?? new Set()).add(m.userId as string));
+      }
+    }
+    const shared = [...owners.entries()].filter(([, ids]) => ids.size > 1);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const [, ids] of shared) {
+      expect(ids.size).toBe(2);
+      const [a, b] = [...ids].sort() as [string, string];
+      expect(a.replace('cust-', '')).toBe(b.replace('lead-', ''));
+    }
+    const byTrait = (trait: string) => shared.filter(([key]) => key.startsWith(`${trait}:`)).length;
+    expect({ email: byTrait('email'), phone: byTrait('phone') }).toEqual(linkedByTrait);
   });
 
   it('stitches: every anonymous id that ever gets a userId gets it from a message carrying both', () => {
@@ -117,13 +141,18 @@ describe('subscription world', () => {
       for (const field of ['ivrSeconds', 'queueSeconds', 'talkSeconds', 'holdSeconds', 'wrapSeconds', 'transfers']) {
         expect(Number.isInteger(p[field])).toBe(true);
       }
+      if (p.medium === 'callback') {
+        expect(p.callbackWaitSeconds).toBeGreaterThan(0);
+        expect(p.queueSeconds).toBeGreaterThanOrEqual(p.callbackWaitSeconds as number);
+      }
       // Abandoned before any agent (a transferred call can be abandoned in its second queue).
       if (p.outcome === 'abandoned' && p.transfers === 0) expect(p.talkSeconds).toBe(0);
       if (p.agentId !== undefined) {
         expect(p.transcript).toEqual(expect.any(String));
         if ((p.transfers as number) > 0) expect(p.transcript).toMatch(/transfer|put you through/);
-        if ((p.queueSeconds as number) >= 300 && p.medium !== 'email')
-          expect(p.transcript).toMatch(/waiting \d+ minutes/);
+        // A callback's queue time runs on while it waits off the line; the caller complains only of the wait on the line.
+        const onTheLine = (p.queueSeconds as number) - ((p.callbackWaitSeconds as number | undefined) ?? 0);
+        if (onTheLine >= 300 && p.medium !== 'email') expect(p.transcript).toMatch(/waiting \d+ minutes/);
         if (p.reason === 'pause_subscription') expect(p.transcript).toMatch(/pause/i);
       }
     }

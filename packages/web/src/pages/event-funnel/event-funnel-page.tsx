@@ -1,5 +1,6 @@
-import type { EventFunnelReport, FunnelMode, OverviewReport } from '@waymark/core';
+import type { EventFunnelReport, FunnelMode } from '@waymark/core';
 import { useState } from 'react';
+import { useActivityNames } from '../../api/catalog.ts';
 import type { JourneySummary } from '../../api/journeys.ts';
 import { useApi } from '../../api/use-api.ts';
 import { PageHeader, Segmented } from '../../components/layout.tsx';
@@ -50,7 +51,7 @@ export function EventFunnelPage() {
           limit: param('limit'),
         });
   const report = useApi<EventFunnelReport>(query === null ? null : `/api/reports/funnel?${query}`);
-  const activities = useApi<OverviewReport>(custom ? '/api/reports/overview?bucket=week' : null);
+  const activities = useActivityNames(custom);
   const invalid = refusedParam(report.error, FUNNEL_PARAMS);
 
   // A new journey has other funnels, and a changed funnel other steps to drop off after.
@@ -108,7 +109,7 @@ export function EventFunnelPage() {
               <StepsEditor
                 key={subject.kind === 'custom' ? joinSteps(subject.steps) : 'new'}
                 initial={subject.kind === 'custom' ? subject.steps : []}
-                suggestions={activities.data?.activities.map((a) => a.activity) ?? []}
+                suggestions={activities}
                 onApply={applySteps}
               />
             )}

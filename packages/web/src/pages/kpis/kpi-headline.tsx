@@ -1,7 +1,7 @@
 import type { KpisReport } from '@waymark/core';
 import { formatInteger } from '../../format/format.ts';
 import { CesTopBox, KpiCard, NpsSplit, ScoreColumns } from './kpi-cards.tsx';
-import { CONTACT_CENTRE, type KpiKey, VOICE_OF_CUSTOMER } from './kpi-catalog.ts';
+import { CONTACT_CENTRE, formatKpi, type KpiKey, type KpiSpec, VOICE_OF_CUSTOMER } from './kpi-catalog.ts';
 import { surveyAnswers } from './kpi-rows.ts';
 
 const spec = (key: KpiKey) => VOICE_OF_CUSTOMER.find((s) => s.key === key) as (typeof VOICE_OF_CUSTOMER)[number];
@@ -12,7 +12,12 @@ export function KpiHeadline({ report }: { report: KpisReport }) {
   const { definitions } = report;
   const centre = kpis.contactCentre;
   const volume: Array<{ key: string; label: string; value: number; definition: string | undefined }> = [
-    { key: 'contacts', label: 'contacts', value: centre.contacts, definition: definitions.kpis.contacts },
+    {
+      key: 'contacts',
+      label: centre.contacts === 1 ? 'contact' : 'contacts',
+      value: centre.contacts,
+      definition: definitions.kpis.contacts,
+    },
     { key: 'offered', label: 'offered', value: centre.offered, definition: definitions.kpis.offered },
     { key: 'answered', label: 'answered', value: centre.answered, definition: definitions.kpis.answered },
     {
@@ -23,7 +28,7 @@ export function KpiHeadline({ report }: { report: KpisReport }) {
     },
     {
       key: 'shortAbandons',
-      label: 'short abandons',
+      label: centre.shortAbandons === 1 ? 'short abandon' : 'short abandons',
       value: centre.shortAbandons,
       definition: `abandoned with queueSeconds < ${definitions.settings.shortAbandonSeconds}`,
     },
@@ -69,10 +74,32 @@ export function KpiHeadline({ report }: { report: KpisReport }) {
         </header>
         <div className="kpi-cards four">
           {CONTACT_CENTRE.map((s) => (
-            <KpiCard key={s.key} spec={s} kpis={kpis} definitions={definitions} />
+            <KpiCard key={s.key} spec={s} kpis={kpis} definitions={definitions}>
+              <GroupReadings spec={s} report={report} />
+            </KpiCard>
           ))}
         </div>
       </section>
     </>
+  );
+}
+
+/**
+ * The KPI in each `by` group, under the total: a total over every channel mixes e-mails answered
+ * in hours with calls answered in seconds, so the groups say what the total alone cannot.
+ */
+function GroupReadings({ spec, report }: { spec: KpiSpec; report: KpisReport }) {
+  const readings = report.total.by
+    .map((group) => ({ name: group.name, reading: spec.read(group.kpis) }))
+    .filter(({ reading }) => reading.denominator > 0 && reading.value !== null);
+  if (readings.length < 2) return null;
+  return (
+    <ul className="kpi-group-readings" data-testid={`kpi-${spec.key}-groups`}>
+      {readings.map(({ name, reading }) => (
+        <li key={name} data-group={name} data-value={reading.value ?? ''}>
+          <span className="muted">{name}</span> <strong>{formatKpi(spec.unit, reading.value)}</strong>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -40,6 +40,7 @@ const report = (groups: KpisReport['groups'] = []): KpisReport => ({
   by: 'channel',
   total: {
     name: 'total',
+    isTotal: true,
     kpis: total,
     by: [
       { name: 'phone', kpis: phone },
@@ -62,7 +63,7 @@ describe('KPI page view model', () => {
     // Each table keeps the groups it has something to say about.
     expect(contactRows(plain).map((r) => r.name)).toEqual(['Total', 'phone', 'chat']);
     expect(surveyRows(plain).map((r) => r.name)).toEqual(['Total', 'email']);
-    const split = kpiRows(report([{ name: 'vip', kpis: phone, by: [{ name: 'phone', kpis: phone }] }]));
+    const split = kpiRows(report([{ name: 'vip', isTotal: false, kpis: phone, by: [{ name: 'phone', kpis: phone }] }]));
     expect(split.slice(4).map((r) => [r.group, r.name, r.kind])).toEqual([
       ['vip', 'Total', 'total'],
       ['vip', 'phone', 'by'],
@@ -84,7 +85,10 @@ describe('KPI page view model', () => {
         },
       ],
     });
-    const split = kpiChartData(report([{ name: 'vip', kpis: chat, by: [{ name: 'chat', kpis: chat }] }]), fcr);
+    const split = kpiChartData(
+      report([{ name: 'vip', isTotal: false, kpis: chat, by: [{ name: 'chat', kpis: chat }] }]),
+      fcr,
+    );
     expect(split.series).toEqual([{ name: 'vip', readings: [null, { value: 0, numerator: 0, denominator: 1 }] }]);
     const nps = kpiSpec('nps');
     if (nps === undefined) throw new Error('no NPS');

@@ -50,6 +50,7 @@ export function KpisPage() {
         fields={needsJourney(by) ? FIELDS_WITH_JOURNEY : FIELDS}
         error={report.error}
         pageParams={KPI_PAGE_PARAMS}
+        dateTime
       >
         <Field label="Group by" htmlFor="kpi-by" invalid={invalid === 'by'}>
           <select

@@ -6,25 +6,41 @@ import { Card, ShareBar } from '../../components/layout.tsx';
 import { ErrorBox } from '../../components/status.tsx';
 import { formatInteger, formatPercent } from '../../format/format.ts';
 import { Link } from '../../router/router.tsx';
+import { type StageTrend, stageTrends, trendPeriods } from './stage-trend.ts';
 import './journey-stages-card.css';
 
 /**
  * The headline stage funnel of the workspace's first journey: customers reaching each stage in
- * order, compact. Nothing when there is no journey definition. `refreshes` counts refresh clicks.
+ * order, compact, with each stage's conversion over the last weeks against the weeks before.
+ * Nothing when there is no journey definition. `refreshes` counts refresh clicks; `range` is
+ * the data's first and last event.
  */
-export function JourneyStagesCard({ refreshes }: { refreshes: number }) {
+export function JourneyStagesCard({
+  refreshes,
+  range,
+}: {
+  refreshes: number;
+  range: { first: string; last: string } | null;
+}) {
   const journeys = useJourneys();
   const journey = journeys.data?.journeys[0];
-  const report = useApi<StageFunnelReport>(
-    journey === undefined ? null : `/api/reports/stage-funnel?journey=${encodeURIComponent(journey.id)}`,
-  );
+  const base = journey === undefined ? null : `/api/reports/stage-funnel?journey=${encodeURIComponent(journey.id)}`;
+  const report = useApi<StageFunnelReport>(base);
+  const periods = range === null ? null : trendPeriods(range.first, range.last);
+  const within = (period: { from: string; to: string } | undefined) =>
+    base === null || period === undefined ? null : `${base}&from=${period.from}&to=${period.to}`;
+  const current = useApi<StageFunnelReport>(within(periods?.current));
+  const previous = useApi<StageFunnelReport>(within(periods?.previous));
+  const trends = current.data !== null && previous.data !== null ? stageTrends(current.data, previous.data) : null;
   const { reload } = report;
   const seen = useRef(refreshes);
   useEffect(() => {
     if (seen.current === refreshes) return;
     seen.current = refreshes;
     reload();
-  }, [refreshes, reload]);
+    current.reload();
+    previous.reload();
+  }, [refreshes, reload, current.reload, previous.reload]);
 
   if (journey === undefined) return null;
   const steps = report.data?.total.steps ?? [];
@@ -66,10 +82,35 @@ export function JourneyStagesCard({ refreshes }: { refreshes: number }) {
                     ? `${formatPercent(step.conversionFromPrevious.rate)} of customers`
                     : `${formatPercent(step.conversionFromPrevious.rate)} of the stage before`}
               </div>
+              {periods !== null && trends !== null && <TrendLine trend={trends[i]} days={periods.days} />}
             </li>
           ))}
         </ol>
       )}
     </Card>
+  );
+}
+
+/** "Last 28 d: 36.9% ▲ 1.2 pts": the stage's conversion in the latest period and its change. */
+function TrendLine({ trend, days }: { trend: StageTrend | undefined; days: number }) {
+  if (trend === undefined || trend.rate === null) return null;
+  const change = trend.changePoints;
+  const direction = change === null || Math.abs(change) < 0.05 ? 'flat' : change > 0 ? 'up' : 'down';
+  const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '•';
+  return (
+    <div
+      className={`stage-tile-trend ${direction}`}
+      data-testid="overview-stage-trend"
+      data-rate={trend.rate}
+      data-change={change ?? ''}
+      title={`Conversion in the last ${days} days of the data, against the ${days} days before (percentage points)`}
+    >
+      Last {days} d: {formatPercent(trend.rate)}{' '}
+      {change !== null && (
+        <span className="stage-tile-change">
+          {arrow} {Math.abs(change).toFixed(1)} pts vs {days} d before
+        </span>
+      )}
+    </div>
   );
 }

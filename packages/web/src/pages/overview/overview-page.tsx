@@ -7,6 +7,7 @@ import { daysSpanned, formatDayRange, formatDecimal, formatInteger } from '../..
 import { useQueryParam } from '../../router/router.tsx';
 import { ActivitiesCard } from './activities-card.tsx';
 import { ChannelsCard } from './channels-card.tsx';
+import { HeadlineKpisCard } from './headline-kpis-card.tsx';
 import { JourneyStagesCard } from './journey-stages-card.tsx';
 import { LivePanel } from './live-panel.tsx';
 import { VolumeChart } from './volume-chart.tsx';
@@ -51,7 +52,15 @@ export function OverviewPage() {
       {data !== null && (
         <div className={loading ? 'stale' : undefined}>
           <Headline report={data} />
-          <JourneyStagesCard refreshes={refreshes} />
+          <JourneyStagesCard
+            refreshes={refreshes}
+            range={
+              data.firstTimestamp === null || data.lastTimestamp === null
+                ? null
+                : { first: data.firstTimestamp, last: data.lastTimestamp }
+            }
+          />
+          <HeadlineKpisCard refreshes={refreshes} />
           <div className="grid grid-main">
             <Card
               title="Events and customers over time"

@@ -11,7 +11,7 @@ const KINDS: ReadonlyArray<{ kind: AnchorKind; label: string }> = [
 
 interface AnchorPickerProps {
   anchor: PathsAnchor;
-  /** Event names, most frequent first (the overview's activities). */
+  /** Event names, most frequent first (`GET /api/activities`). */
   events: readonly string[];
   /** The chosen journey's touchpoints; null when the workspace has no journey. */
   touchpoints: readonly string[] | null;

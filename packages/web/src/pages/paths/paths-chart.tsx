@@ -33,7 +33,7 @@ export function PathsChart({ report, testId }: PathsChartProps) {
         <EChart
           option={option}
           height={height}
-          label={`Paths ${report.direction === 'from' ? 'from' : 'to'} ${report.anchor}, ${report.steps} steps`}
+          label={`Paths ${report.direction === 'from' ? 'from' : 'to'} ${report.anchor ?? 'each customer’s first event'}, ${report.steps} steps`}
           testId={testId}
         />
       </div>
@@ -48,7 +48,7 @@ function colourOf(node: SankeyNode): string {
 
 function sankeyOption(report: PathsReport, sankey: PathsSankey): ChartOption {
   const byId = new Map(sankey.nodes.map((node) => [node.id, node]));
-  const anchored = report.anchor !== '(first event)';
+  const anchored = report.anchor !== null;
   const share = (customers: number) => (report.customers === 0 ? 0 : customers / report.customers);
   const nodeTooltip = (node: SankeyNode): string => {
     if (node.kind !== 'step') {

@@ -1,9 +1,11 @@
-import type { OverviewReport, PathsReport } from '@waymark/core';
+import type { PathsReport } from '@waymark/core';
+import { useActivityNames } from '../../api/catalog.ts';
 import { useApi } from '../../api/use-api.ts';
 import { PageHeader, Segmented } from '../../components/layout.tsx';
 import { NoJourneys } from '../../components/no-journeys.tsx';
 import { ErrorBox, Loading } from '../../components/status.tsx';
 import { Field, FilterBar, isBadRequest, refusedParam } from '../../report-filter/filter-bar.tsx';
+import { chosenGroup, GROUP_PARAM, GroupPicker } from '../../report-filter/group-picker.tsx';
 import { useJourneyFilter } from '../../report-filter/journey-report.tsx';
 import { type FilterField, type ReportFilter, reportQuery } from '../../report-filter/report-filter.ts';
 import { setQueryParams, useLocation } from '../../router/router.tsx';
@@ -61,17 +63,21 @@ export function PathsPage() {
           from: filter.from,
           to: filter.to,
           segment: filter.segment,
+          breakdown: filter.breakdown,
         });
   const report = useApi<PathsReport>(query === null ? null : `/api/reports/paths${query === '' ? '' : `?${query}`}`);
-  const overview = useApi<OverviewReport>('/api/reports/overview?bucket=week');
-  const events = overview.data?.activities.map((a) => a.activity) ?? [];
+  const events = useActivityNames();
   const touchpoints = list === null || list.length === 0 ? null : (journey?.touchpoints.map((t) => t.name) ?? []);
   const waiting =
     query === null
       ? needsJourney && list === null && journeys.error === null
       : report.data === null && report.error === null;
   const invalid = refusedParam(report.error, PATHS_PARAMS);
-  const fields: FilterField[] = needsJourney ? ['journey', 'from', 'to', 'segment'] : ['from', 'to', 'segment'];
+  const fields: FilterField[] = needsJourney
+    ? ['journey', 'from', 'to', 'breakdown', 'segment']
+    : ['from', 'to', 'breakdown', 'segment'];
+  const groups = report.data?.groups ?? [];
+  const group = chosenGroup(groups, (search.get(GROUP_PARAM) ?? '').trim());
 
   // Another journey has other touchpoints: a touchpoint anchor moves to the new journey's first.
   const changeFilter = (patch: Partial<ReportFilter>) => {
@@ -148,6 +154,14 @@ export function PathsPage() {
             testId="paths-by"
           />
         </Field>
+        {groups.length > 0 && report.data !== null && (
+          <GroupPicker
+            groups={groups}
+            customers={report.data.customers}
+            value={group?.name ?? ''}
+            onChange={(name) => setQueryParams({ [GROUP_PARAM]: name })}
+          />
+        )}
       </FilterBar>
       {noJourney && <NoJourneys />}
       {report.error !== null && !isBadRequest(report.error) && (
@@ -157,7 +171,7 @@ export function PathsPage() {
       {report.data !== null && report.error === null && (
         <div className={report.loading ? 'stale' : undefined} data-testid="paths">
           <PathsView
-            report={report.data}
+            report={group === undefined ? report.data : { ...report.data, ...group, groups: [] }}
             variantsPicker={
               <label className="select-label">
                 Show top

@@ -21,6 +21,7 @@ const from: PathsReport = {
     { fromStep: 1, from: 'Home Viewed', to: 'Plans Viewed', customers: 2 },
   ],
   variants: [],
+  groups: [],
 };
 
 describe('pathsSankey', () => {

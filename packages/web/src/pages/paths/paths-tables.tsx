@@ -10,7 +10,7 @@ const share = (customers: number, of: number): number => (of === 0 ? 0 : custome
 
 /** Each Sankey node's numbers, step by step: customers, share, and the paths that end (or begin) there. */
 export function NodeTable({ report, csvFileName }: { report: PathsReport; csvFileName: string }) {
-  const anchored = report.anchor !== '(first event)';
+  const anchored = report.anchor !== null;
   const forward = report.direction === 'from';
   const firstOfStep = new Set<PathNode>();
   let previousStep: number | null = null;

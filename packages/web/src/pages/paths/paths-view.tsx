@@ -20,14 +20,14 @@ export function PathsView({ report, variantsPicker }: PathsViewProps) {
       <div className="empty-state wide" data-testid="paths-empty">
         <h2>No paths in this view</h2>
         <p>
-          No customer in scope has {report.anchor === '(first event)' ? 'an event' : `“${report.anchor}”`} in the date
-          range. Choose another anchor, widen the dates or clear the segment.
+          No customer in scope has {report.anchor === null ? 'an event' : `“${report.anchor}”`} in the date range.
+          Choose another anchor, widen the dates or clear the segment.
         </p>
       </div>
     );
   }
   const forward = report.direction === 'from';
-  const fileBase = ['paths', forward ? 'from' : 'to', report.anchor, report.by];
+  const fileBase = ['paths', forward ? 'from' : 'to', report.anchor ?? 'first event', report.by];
   return (
     <>
       <Headline report={report} />
@@ -78,7 +78,7 @@ function topAt(nodes: readonly PathNode[], step: number): PathNode | undefined {
 
 function Headline({ report }: { report: PathsReport }) {
   const forward = report.direction === 'from';
-  const anchored = report.anchor !== '(first event)';
+  const anchored = report.anchor !== null;
   const share = (n: number) => formatPercent(report.customers === 0 ? 0 : n / report.customers);
   const next = topAt(report.nodes, forward ? 1 : -1);
   const atAnchor = report.nodes.filter((node) => node.step === 0).reduce((sum, node) => sum + node.dropOff, 0);

@@ -1,8 +1,10 @@
-import type { OverviewReport, RetentionPeriod, RetentionReport } from '@waymark/core';
+import type { RetentionPeriod, RetentionReport } from '@waymark/core';
+import { useActivityNames } from '../../api/catalog.ts';
 import { useApi } from '../../api/use-api.ts';
 import { PageHeader, Segmented } from '../../components/layout.tsx';
 import { ErrorBox, Loading } from '../../components/status.tsx';
 import { Field, FilterBar, isBadRequest, refusedParam } from '../../report-filter/filter-bar.tsx';
+import { chosenGroup, GROUP_PARAM, GroupPicker } from '../../report-filter/group-picker.tsx';
 import { type FilterField, reportQuery } from '../../report-filter/report-filter.ts';
 import { useReportFilter } from '../../report-filter/use-report-filter.ts';
 import { setQueryParams, useLocation } from '../../router/router.tsx';
@@ -19,7 +21,7 @@ import { RetentionView } from './retention-view.tsx';
 import './retention.css';
 
 /** Retention needs no journey: cohorts and returns are events. */
-const FIELDS: readonly FilterField[] = ['from', 'to', 'segment'];
+const FIELDS: readonly FilterField[] = ['from', 'to', 'breakdown', 'segment'];
 
 export function RetentionPage() {
   const { filter, setFilter, clear } = useReportFilter();
@@ -35,11 +37,13 @@ export function RetentionPage() {
     from: filter.from,
     to: filter.to,
     segment: filter.segment,
+    breakdown: filter.breakdown,
   });
   const report = useApi<RetentionReport>(`/api/reports/retention${query === '' ? '' : `?${query}`}`);
-  const overview = useApi<OverviewReport>('/api/reports/overview?bucket=week');
-  const events = overview.data?.activities.map((a) => a.activity) ?? [];
+  const events = useActivityNames();
   const invalid = refusedParam(report.error, RETENTION_PARAMS);
+  const groups = report.data?.groups ?? [];
+  const group = chosenGroup(groups, (search.get(GROUP_PARAM) ?? '').trim());
 
   return (
     <>
@@ -103,6 +107,14 @@ export function RetentionPage() {
             ))}
           </select>
         </Field>
+        {groups.length > 0 && report.data !== null && (
+          <GroupPicker
+            groups={groups}
+            customers={report.data.cohorts.reduce((sum, c) => sum + c.customers, 0)}
+            value={group?.name ?? ''}
+            onChange={(name) => setQueryParams({ [GROUP_PARAM]: name })}
+          />
+        )}
       </FilterBar>
       {report.error !== null && !isBadRequest(report.error) && (
         <ErrorBox error={report.error} onRetry={report.reload} />
@@ -110,7 +122,11 @@ export function RetentionPage() {
       {report.data === null && report.error === null && <Loading />}
       {report.data !== null && report.error === null && (
         <div className={report.loading ? 'stale' : undefined} data-testid="retention">
-          <RetentionView report={report.data} />
+          <RetentionView
+            report={
+              group === undefined ? report.data : { ...report.data, cohorts: group.cohorts, overall: group.overall }
+            }
+          />
         </div>
       )}
     </>

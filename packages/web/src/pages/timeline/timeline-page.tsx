@@ -20,11 +20,12 @@ export function TimelinePage() {
   const journey = list === null ? undefined : chosenJourney(list, journeyParam);
   const journeyId = journeyParam !== '' ? journeyParam : (journey?.id ?? '');
   // Wait for the journeys (to ask under the right one); without any, the timeline has no stages.
-  const ready = customer !== '' && (list !== null || journeys.error !== null);
-  const report = useApi<TimelineReport>(
-    ready ? `/api/reports/timeline?${reportQuery({ customer, journey: journeyId })}` : null,
-  );
+  // With no id given the server opens on a real customer: the one whose journey crossed the most channels.
+  const ready = list !== null || journeys.error !== null;
+  const query = reportQuery({ customer, journey: journeyId });
+  const report = useApi<TimelineReport>(ready ? `/api/reports/timeline${query === '' ? '' : `?${query}`}` : null);
   const unknown = report.error instanceof ApiError && report.error.status === 404;
+  const suggested = customer === '' ? (report.data?.customer ?? null) : null;
 
   return (
     <>
@@ -39,7 +40,7 @@ export function TimelinePage() {
               id="timeline-customer"
               className="select text"
               value={customer}
-              placeholder="A userId or anonymousId, e.g. cust-00042"
+              placeholder={`A userId or anonymousId${suggested === null ? '' : `, e.g. ${suggested}`}`}
               spellCheck={false}
               autoComplete="off"
               onCommit={(next) => setQueryParams({ customer: next })}
@@ -68,13 +69,17 @@ export function TimelinePage() {
           </button>
         </div>
       </section>
-      {customer === '' && <NoCustomer />}
+      {customer === '' && unknown && <NoCustomer />}
       {customer !== '' && unknown && <UnknownCustomer id={customer} message={report.error?.message ?? ''} />}
-      {customer !== '' && report.error !== null && !unknown && (
-        <ErrorBox error={report.error} onRetry={report.reload} />
+      {report.error !== null && !unknown && <ErrorBox error={report.error} onRetry={report.reload} />}
+      {report.data === null && report.error === null && <Loading />}
+      {suggested !== null && report.error === null && (
+        <p className="muted timeline-suggested" data-testid="timeline-suggested">
+          Opened on <strong>{suggested}</strong>, the customer whose journey crossed the most channels. Type another id
+          above, or open one from the <Link to="/funnel">event funnel</Link>'s list of who dropped off.
+        </p>
       )}
-      {customer !== '' && report.data === null && report.error === null && <Loading />}
-      {customer !== '' && report.data !== null && report.error === null && (
+      {report.data !== null && report.error === null && (
         <div className={report.loading ? 'stale' : undefined} data-testid="timeline">
           <TimelineView report={report.data} journey={journey} />
         </div>
@@ -86,10 +91,11 @@ export function TimelinePage() {
 function NoCustomer() {
   return (
     <div className="empty-state" data-testid="timeline-empty">
-      <h2>Whose journey?</h2>
+      <h2>No customers yet</h2>
       <p>
-        Type a customer's id above: their <code>userId</code>, or any <code>anonymousId</code> stitched to them. The
-        timeline shows every event they had, on every channel, day by day, with the contacts and survey answers in full.
+        Once events arrive, the page opens on a customer; or type one's id above: their <code>userId</code>, or any{' '}
+        <code>anonymousId</code> stitched to them. The timeline shows every event they had, on every channel, day by
+        day, with the contacts and survey answers in full.
       </p>
       <p className="muted">
         Customers are linked here from the <Link to="/funnel">event funnel</Link>'s list of who dropped off, and from

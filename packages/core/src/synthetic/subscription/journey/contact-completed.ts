@@ -24,6 +24,17 @@ function endedAs(contact: Contact): string {
   return contact.medium;
 }
 
+/**
+ * The time the contact spent in queues as the contact centre records it: a callback kept its
+ * place in the queue off the line, so its wait until the agent called runs on as queue time
+ * (as contact-centre platforms log a queued callback); `callbackWaitSeconds` says how much of
+ * it was off the line. The customer's own experience (mood, survey, transcript) counts only the
+ * wait on the line.
+ */
+function recordedQueueSeconds(contact: Contact, medium: string): number {
+  return medium === 'callback' ? contact.queueSeconds + contact.callbackWaitSeconds : contact.queueSeconds;
+}
+
 /** An answered contact is resolved or not: the reason's odds by medium, worse after transfers and a wrong first queue. */
 function decideResolution(context: JourneyContext, contact: Contact): void {
   if (contact.agentSlot < 0 || contact.outcome === 'abandoned') return;
@@ -74,7 +85,7 @@ export function contactEnded(context: JourneyContext, contact: Contact, endMs: n
     `"reason":"${reason}"`,
     `"outcome":"${contact.outcome}"`,
     `"ivrSeconds":${contact.ivrSeconds}`,
-    `"queueSeconds":${contact.queueSeconds}`,
+    `"queueSeconds":${recordedQueueSeconds(contact, medium)}`,
     `"talkSeconds":${contact.talkSeconds}`,
     `"holdSeconds":${contact.holdSeconds}`,
     `"wrapSeconds":${contact.wrapSeconds}`,

@@ -27,6 +27,22 @@ export function tenureMonths(context: JourneyContext, customer: number): number 
   return 1 + (customerHash(context.seed, customer, 3) % 96);
 }
 
+/** The customer's e-mail address: unique (it carries the customer's number). */
+export function emailOf(seed: number, customer: number): string {
+  const { first, last } = customerName(seed, customer);
+  return `${first.toLowerCase()}.${last.toLowerCase()}.${customer}@example.com`;
+}
+
+/**
+ * The customer's mobile number: unique for up to 10⁸ customers (a multiplier prime to 10⁸ and a
+ * per-seed offset), so no two customers share one by chance and linking by phone merges only
+ * the identities that truly are one person.
+ */
+export function phoneOf(seed: number, customer: number): string {
+  const digits = (customer * 7_919 + (customerHash(seed, 0, 4) % 100_000_000)) % 100_000_000;
+  return `+4477${String(digits).padStart(8, '0')}`;
+}
+
 /** The traits of an `identify` (EVENTS.md reserved traits plus plan and card type). */
 export function traitsOf(context: JourneyContext, customer: number): string {
   const { state, seed } = context;
@@ -34,8 +50,7 @@ export function traitsOf(context: JourneyContext, customer: number): string {
   const plan = PLANS[state.plan[customer] as number] as (typeof PLANS)[number];
   const tenure = tenureMonths(context, customer);
   const tier = plan.id === 'gigabit-900' || tenure >= 60 ? 'vip' : 'standard';
-  const phone = `+447700${String(customerHash(seed, customer, 4) % 1_000_000).padStart(6, '0')}`;
-  return `"email":"${first.toLowerCase()}.${last.toLowerCase()}.${customer}@example.com","phone":"${phone}","name":"${first} ${last}","tier":"${tier}","timezone":"${BUSINESS_TIMEZONE}","persona":"${(PERSONAS[state.persona[customer] as number] as (typeof PERSONAS)[number]).id}","plan":"${plan.id}","cardType":"${CARD_TYPES[state.card[customer] as number]}","tenureMonths":${tenure}`;
+  return `"email":"${emailOf(seed, customer)}","phone":"${phoneOf(seed, customer)}","name":"${first} ${last}","tier":"${tier}","timezone":"${BUSINESS_TIMEZONE}","persona":"${(PERSONAS[state.persona[customer] as number] as (typeof PERSONAS)[number]).id}","plan":"${plan.id}","cardType":"${CARD_TYPES[state.card[customer] as number]}","tenureMonths":${tenure}`;
 }
 
 /** Who a message of this customer carries now: the userId once known, else the device's anonymousId. */
@@ -63,4 +78,25 @@ export function beforeDigitalVisit(context: JourneyContext, customer: number, ti
   state.clear(customer, SECOND_DEVICE);
   writer.track(customer, timeMs - 45_000, 'Home Viewed', 'web', SECOND_DEVICE_ANONYMOUS, '"referrer":"direct"');
   writer.track(customer, timeMs - 15_000, 'Signed In', 'web', SECOND_DEVICE_LINKING, '"method":"password"');
+}
+
+/** Of the prospects who visit a store, the share who leave contact details with the staff. */
+const STORE_LEAD_PERCENT = 60;
+
+/**
+ * What a prospect leaves at a store visit, if anything: an e-mail address (two in three) or a
+ * phone number. Decided by a hash of the customer, not a random draw, so planting leads leaves
+ * the rest of the world as it was.
+ */
+export function storeLeadTrait(seed: number, customer: number): 'email' | 'phone' | null {
+  const hash = customerHash(seed, customer, 5);
+  if (hash % 100 >= STORE_LEAD_PERCENT) return null;
+  return Math.floor(hash / 100) % 3 === 2 ? 'phone' : 'email';
+}
+
+/** The store lead's traits: the one contact detail left, and the name. */
+export function storeLeadTraitsOf(seed: number, customer: number, trait: 'email' | 'phone'): string {
+  const { first, last } = customerName(seed, customer);
+  const value = trait === 'email' ? emailOf(seed, customer) : phoneOf(seed, customer);
+  return `"${trait}":"${value}","name":"${first} ${last}"`;
 }

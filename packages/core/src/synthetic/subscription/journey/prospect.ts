@@ -11,7 +11,7 @@ import {
   PAYMENT_FAILED_ONCE,
   TRAITS_SENT,
 } from '../customer-state.ts';
-import { ANONYMOUS, KNOWN, LINKING } from '../messages.ts';
+import { ANONYMOUS, KNOWN, LINKING, STORE_LEAD } from '../messages.ts';
 import { PERSONAS } from '../personas.ts';
 import { AMEX_PAYMENT_FAILURE } from '../planted-friction.ts';
 import { AMEX, CARD_TYPES, DECLINE_CODES, PLANS } from '../products.ts';
@@ -28,7 +28,7 @@ import {
 } from '../world-calendar.ts';
 import { raiseIssue } from './contacts.ts';
 import { feel, type JourneyContext, wake } from './context.ts';
-import { traitsOf } from './identity.ts';
+import { storeLeadTrait, storeLeadTraitsOf, traitsOf } from './identity.ts';
 import { becomeActive } from './subscriber.ts';
 
 /** A digital visit `days` (fractional) after `fromMs`, at an hour people browse. */
@@ -62,7 +62,11 @@ export function browse(context: JourneyContext, customer: number, nowMs: number)
       t += random.integer(customer, 2, 15) * SECOND_MS;
       writer.track(customer, t, 'Home Viewed', 'web', ANONYMOUS, `"referrer":"ad","campaign":"${campaign.id}"`);
     } else if (random.chance(customer, persona.storeVisitShare)) {
-      writer.track(customer, t, 'Store Visited', 'store', ANONYMOUS, `"store":"${random.pick(customer, STORES)}"`);
+      const store = random.pick(customer, STORES);
+      // Some leave an e-mail address or phone number for a quote: the store's system knows them by its own id.
+      const lead = storeLeadTrait(context.seed, customer);
+      if (lead !== null) writer.identify(customer, t, STORE_LEAD, storeLeadTraitsOf(context.seed, customer, lead));
+      writer.track(customer, t, 'Store Visited', 'store', lead === null ? ANONYMOUS : STORE_LEAD, `"store":"${store}"`);
       state.sessionsDone[customer] = 1;
       wake(context, customer, laterVisitMs(context, customer, t, random.next(customer) * 3), BROWSE);
       return;
