@@ -1,6 +1,6 @@
 import type { CustomerScope } from '../filter/customer-scope.ts';
-import type { RowMatcher } from '../matching/event-matcher.ts';
-import { matchTable } from '../matching/match-table.ts';
+import { CHANNEL_SLOTS, type RowMatcher } from '../matching/event-matcher.ts';
+import { matchTable, PLAIN_BITS } from '../matching/match-table.ts';
 import { compareText } from '../shared/order.ts';
 import { type Rate, rate } from '../shared/time-stats.ts';
 import { type SplitKernel, sumCounts } from '../split/split-kernel.ts';
@@ -118,29 +118,38 @@ export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, Retenti
     const returned = new Int32Array(groupCount * cohortCount * periods);
     const observedCustomers = new Int32Array(groupCount * periods);
     const observedReturns = new Int32Array(groupCount * periods);
-    const seen = new Uint8Array(periods);
+    // Per period: the last customer (run) seen returning in it — no clearing per customer.
+    const seenBy = new Int32Array(periods).fill(-1);
+    const { activity, channel } = rows;
+    const { plain, checked } = table;
+    /** Bit 0: a start event; bit 1: a return event (one table read; predicates only where an activity has them). */
+    const bitsOf = (row: number): number => {
+      const a = activity[row] as number;
+      const bits = plain[a * CHANNEL_SLOTS + (channel[row] as number)] as number;
+      return bits >= 0 ? bits : (bits & PLAIN_BITS) | table.checkedBits(rows, row, checked[a] as number);
+    };
 
     for (let r = runFrom; r < runTo; r++) {
       const g = group[r] as number;
       if (g < 0) continue;
       const end = rowEnd[r] as number;
       let row = rowStart[r] as number;
-      while (row < end && (table.bits(rows, row) & 1) === 0) row++;
+      while (row < end && (bitsOf(row) & 1) === 0) row++;
       if (row === end) continue;
       const startMs = ts[row] as number;
       const c = g * cohortCount + (calendar.cohortOfDay[Math.floor(startMs / DAY_MS) - calendar.firstDay] as number);
       customers[c]++;
-      seen.fill(0);
       for (row++; row < end; row++) {
         const k = Math.floor(((ts[row] as number) - startMs) / periodMs);
         if (k >= periods) break;
-        if (seen[k] === 0 && (table.bits(rows, row) & 2) !== 0) seen[k] = 1;
+        if (seenBy[k] !== r && (bitsOf(row) & 2) !== 0) seenBy[k] = r;
       }
       for (let k = 0; k < periods; k++) {
-        if (seen[k] === 1) returned[c * periods + k]++;
+        const seen = seenBy[k] === r ? 1 : 0;
+        returned[c * periods + k] += seen;
         if (startMs + (k + 1) * periodMs <= input.dataEndMs) {
           observedCustomers[g * periods + k]++;
-          observedReturns[g * periods + k] += seen[k] as number;
+          observedReturns[g * periods + k] += seen;
         }
       }
     }
