@@ -17,7 +17,7 @@ describe('overview dashboard', () => {
     const { page, errors, failedRequests } = await harness.openPage();
     await page.goto(`${harness.server.url}/?token=${TOKEN}`);
 
-    const kpis = await harness.api<KpisReport>('/api/reports/kpis');
+    const kpis = await harness.api<KpisReport>('/api/reports/kpis?by=channel');
     const tiles = page.getByTestId('headline-kpi');
     await poll(async () => [await tiles.count(), errors, failedRequests]).toEqual([6, [], []]);
     const shown = Object.fromEntries(
@@ -34,6 +34,18 @@ describe('overview dashboard', () => {
       averageSpeedOfAnswer: text(c.averageSpeedOfAnswer.seconds),
       firstContactResolution: text(c.firstContactResolution.rate),
     });
+    // The wait over every medium, then each of the busiest channels' own.
+    const waits = kpis.total.by
+      .map((g) => g.kpis.contactCentre.averageSpeedOfAnswer)
+      .filter((a) => a.seconds !== null && a.denominator > 0);
+    const busiest = kpis.total.by.reduce((best, g) =>
+      g.kpis.contactCentre.averageSpeedOfAnswer.denominator > best.kpis.contactCentre.averageSpeedOfAnswer.denominator
+        ? g
+        : best,
+    );
+    const split = (await page.getByTestId('headline-kpi-by-channel').textContent()) ?? '';
+    expect(split.split(' · ')).toHaveLength(Math.min(3, waits.length));
+    expect(split.startsWith(`${busiest.name} `)).toBe(true);
     expect(v.nps.denominator).toBeGreaterThan(0);
     expect(c.offered).toBeGreaterThan(0);
 
