@@ -1,11 +1,11 @@
 import type { KpisReport } from '@waymark/core';
-import { useEffect, useRef } from 'react';
 import { useApi } from '../../api/use-api.ts';
 import { Card } from '../../components/layout.tsx';
 import { ErrorBox } from '../../components/status.tsx';
 import { formatInteger } from '../../format/format.ts';
 import { Link } from '../../router/router.tsx';
 import { formatKpi, type KpiKey, type KpiReading, type KpiSpec, kpiSpec } from '../kpis/kpi-catalog.ts';
+import { useReloadOn } from './use-reload-on.ts';
 import './headline-kpis-card.css';
 
 /** The KPIs a CX lead looks at first: what customers say, then how the contact centre answers them. */
@@ -22,12 +22,7 @@ const HEADLINE: readonly KpiKey[] = [
 export function HeadlineKpisCard({ refreshes }: { refreshes: number }) {
   const report = useApi<KpisReport>('/api/reports/kpis?by=channel');
   const { reload } = report;
-  const seen = useRef(refreshes);
-  useEffect(() => {
-    if (seen.current === refreshes) return;
-    seen.current = refreshes;
-    reload();
-  }, [refreshes, reload]);
+  useReloadOn(refreshes, reload);
 
   return (
     <Card
@@ -43,9 +38,9 @@ export function HeadlineKpisCard({ refreshes }: { refreshes: number }) {
       {report.error !== null ? (
         <ErrorBox error={report.error} onRetry={reload} />
       ) : report.data === null ? (
-        <div className="kpi-strip placeholder" aria-hidden="true" />
+        <div className="stage-strip kpi-strip placeholder" aria-hidden="true" />
       ) : (
-        <ol className="kpi-strip">
+        <ol className="stage-strip kpi-strip">
           {HEADLINE.map((key) => {
             const spec = kpiSpec(key);
             if (spec === undefined || report.data === null) return null;
@@ -54,21 +49,24 @@ export function HeadlineKpisCard({ refreshes }: { refreshes: number }) {
             return (
               <li
                 key={key}
-                className="kpi-tile"
+                className="stage-tile"
                 data-testid="headline-kpi"
                 data-kpi={key}
                 data-value={reading.value ?? ''}
                 title={report.data.definitions.kpis[key]}
               >
-                <div className="kpi-tile-name" title={spec.label}>
+                <div className="stage-tile-name" title={spec.label}>
                   {spec.short}
                 </div>
-                <div className="kpi-tile-value">{formatKpi(spec.unit, reading.value)}</div>
-                <div className="kpi-tile-detail" title={`${spec.numeratorLabel(settings)} ÷ ${spec.denominatorLabel}`}>
+                <div className="stage-tile-value">{formatKpi(spec.unit, reading.value)}</div>
+                <div
+                  className="stage-tile-detail"
+                  title={`${spec.numeratorLabel(settings)} ÷ ${spec.denominatorLabel}`}
+                >
                   {basis(spec, reading)}
                 </div>
                 {spec.unit === 'seconds' && (
-                  <div className="kpi-tile-detail" data-testid="headline-kpi-by-channel">
+                  <div className="stage-tile-detail kpi-split" data-testid="headline-kpi-by-channel">
                     {byChannel(spec, report.data)}
                   </div>
                 )}

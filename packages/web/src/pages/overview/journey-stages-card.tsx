@@ -1,5 +1,4 @@
 import type { StageFunnelReport } from '@waymark/core';
-import { useEffect, useRef } from 'react';
 import { useJourneys } from '../../api/journeys.ts';
 import { useApi } from '../../api/use-api.ts';
 import { Card, ShareBar } from '../../components/layout.tsx';
@@ -7,6 +6,7 @@ import { ErrorBox } from '../../components/status.tsx';
 import { formatInteger, formatPercent } from '../../format/format.ts';
 import { Link } from '../../router/router.tsx';
 import { type StageTrend, stageTrends, trendPeriods } from './stage-trend.ts';
+import { useReloadOn } from './use-reload-on.ts';
 import './journey-stages-card.css';
 
 /**
@@ -33,14 +33,7 @@ export function JourneyStagesCard({
   const previous = useApi<StageFunnelReport>(within(periods?.previous));
   const trends = current.data !== null && previous.data !== null ? stageTrends(current.data, previous.data) : null;
   const { reload } = report;
-  const seen = useRef(refreshes);
-  useEffect(() => {
-    if (seen.current === refreshes) return;
-    seen.current = refreshes;
-    reload();
-    current.reload();
-    previous.reload();
-  }, [refreshes, reload, current.reload, previous.reload]);
+  useReloadOn(refreshes, reload, current.reload, previous.reload);
 
   if (journey === undefined) return null;
   const steps = report.data?.total.steps ?? [];
