@@ -3,6 +3,7 @@ import type { JourneyIndex } from '../journey-index/journey-index.ts';
 import type { SortedRows } from '../journey-index/sort.ts';
 import { type CustomerScope, customerScope, type ScopeContext } from './filter/customer-scope.ts';
 import type { Filter } from './filter/filter.ts';
+import { type ActivityPostings, activityPostings } from './matching/activity-postings.ts';
 import { classifyRows, type RowClassification } from './matching/classify-rows.ts';
 
 /** Thrown when a report reads an attribute nobody asked the index to track (a wiring bug). */
@@ -73,4 +74,17 @@ export function scopeOf(index: JourneyIndex, filter: Filter): CustomerScope {
     byKey.set(key, scope);
   }
   return scope;
+}
+
+const postings = new WeakMap<SortedRows, ActivityPostings>();
+
+/** Each activity's rows, built once per index state (see {@link activityPostings}). */
+export function postingsOf(index: JourneyIndex): ActivityPostings {
+  const rows = index.rows();
+  let built = postings.get(rows);
+  if (built === undefined) {
+    built = activityPostings(rows, index.activities.values.length);
+    postings.set(rows, built);
+  }
+  return built;
 }

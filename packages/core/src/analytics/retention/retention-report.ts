@@ -1,7 +1,7 @@
 import type { EventMatch } from '../../journey-definition/schema.ts';
 import type { SortedRows } from '../../journey-index/sort.ts';
 import { filterPaths, parseFilter, ReportParamError, type ReportParams } from '../filter/filter.ts';
-import { indexContext, scopeOf } from '../journey-view.ts';
+import { indexContext, postingsOf, scopeOf } from '../journey-view.ts';
 import { compileMatch } from '../matching/event-matcher.ts';
 import { positiveInt, type ReportDefinition } from '../report-environment.ts';
 import { kernelPlan, splitReport } from '../split/split-kernels.ts';
@@ -34,6 +34,7 @@ export const retentionReport: ReportDefinition<RetentionReport> = splitReport({
       breakdown: filter.breakdown !== null,
       dataEndMs: Math.min(lastMs, filter.toMs),
       calendar: cohortCalendar(firstMs, lastMs, period),
+      postings: params.startEvent && params.returnEvent ? postingsOf(index) : null,
     };
     return kernelPlan('retention', rows, input, (report) => report);
   },

@@ -1,4 +1,5 @@
 import type { CustomerScope } from '../filter/customer-scope.ts';
+import { type ActivityPostings, singleActivity } from '../matching/activity-postings.ts';
 import { CHANNEL_SLOTS, type RowMatcher } from '../matching/event-matcher.ts';
 import { matchTable, PLAIN_BITS } from '../matching/match-table.ts';
 import { compareText } from '../shared/order.ts';
@@ -58,6 +59,8 @@ export interface RetentionInput {
   dataEndMs: number;
   /** The calendar: see {@link cohortCalendar}. */
   calendar: CohortCalendar;
+  /** Each activity's rows, when the start and return events are one activity each (else null: every row is read). */
+  postings: ActivityPostings | null;
 }
 
 /** Cohorts by day number (days since 1970, UTC) over the days the data spans. */
@@ -129,20 +132,61 @@ export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, Retenti
       return bits >= 0 ? bits : (bits & PLAIN_BITS) | table.checkedBits(rows, row, checked[a] as number);
     };
 
+    // With one start and one return activity, their rows (postings) are walked alongside the
+    // customers, in row order: a customer's other rows are never read.
+    const postings = input.postings;
+    const startActivity = postings === null ? -1 : singleActivity(input.start.activityOk);
+    const returnActivity = postings === null ? -1 : singleActivity(input.return.activityOk);
+    const byPostings = postings !== null && startActivity >= 0 && returnActivity >= 0;
+    const posted = postings?.rows ?? new Int32Array(0);
+    const firstRow = runFrom < runTo ? (rowStart[runFrom] as number) : 0;
+    const postingsOf = (a: number): [number, number] =>
+      postings === null || a < 0
+        ? [0, 0]
+        : [
+            lowerBound(posted, postings.offsets[a] as number, postings.offsets[a + 1] as number, firstRow),
+            postings.offsets[a + 1] as number,
+          ];
+    let [startAt, startEnd] = postingsOf(startActivity);
+    let [returnAt, returnEnd] = postingsOf(returnActivity);
+
     for (let r = runFrom; r < runTo; r++) {
       const g = group[r] as number;
       if (g < 0) continue;
       const end = rowEnd[r] as number;
       let row = rowStart[r] as number;
-      while (row < end && (bitsOf(row) & 1) === 0) row++;
+      if (byPostings) {
+        while (startAt < startEnd && (posted[startAt] as number) < row) startAt++;
+        row = end;
+        for (; startAt < startEnd && (posted[startAt] as number) < end; startAt++) {
+          const candidate = posted[startAt] as number;
+          if ((bitsOf(candidate) & 1) !== 0) {
+            row = candidate;
+            break;
+          }
+        }
+      } else {
+        while (row < end && (bitsOf(row) & 1) === 0) row++;
+      }
       if (row === end) continue;
       const startMs = ts[row] as number;
       const c = g * cohortCount + (calendar.cohortOfDay[Math.floor(startMs / DAY_MS) - calendar.firstDay] as number);
       customers[c]++;
-      for (row++; row < end; row++) {
-        const k = Math.floor(((ts[row] as number) - startMs) / periodMs);
-        if (k >= periods) break;
-        if (seenBy[k] !== r && (bitsOf(row) & 2) !== 0) seenBy[k] = r;
+      if (byPostings) {
+        while (returnAt < returnEnd && (posted[returnAt] as number) <= row) returnAt++;
+        for (let q = returnAt; q < returnEnd; q++) {
+          const later = posted[q] as number;
+          if (later >= end) break;
+          const k = Math.floor(((ts[later] as number) - startMs) / periodMs);
+          if (k >= periods) break;
+          if (seenBy[k] !== r && (bitsOf(later) & 2) !== 0) seenBy[k] = r;
+        }
+      } else {
+        for (row++; row < end; row++) {
+          const k = Math.floor(((ts[row] as number) - startMs) / periodMs);
+          if (k >= periods) break;
+          if (seenBy[k] !== r && (bitsOf(row) & 2) !== 0) seenBy[k] = r;
+        }
       }
       for (let k = 0; k < periods; k++) {
         const seen = seenBy[k] === r ? 1 : 0;
@@ -251,4 +295,16 @@ export function calendarStart(ms: number, period: RetentionPeriod): number {
   if (period === 'week') return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
   const date = new Date(day);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+}
+
+/** The first index in [from, to) of an ascending array whose value is at least `value` (`to` if none). */
+function lowerBound(sorted: Int32Array, from: number, to: number, value: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
