@@ -79,9 +79,17 @@ const COMPACT_PLACEMENT_MAX_ARCS = 60;
 
 let elk: Promise<ELK> | undefined;
 
-/** ELK is large (1.6 MB): loaded the first time a map is laid out, in its own chunk. */
+/**
+ * ELK is large (1.6 MB): its engine runs in a worker thread, loaded the first time a map is
+ * laid out, so the page stays responsive while a large map is laid out.
+ */
 function loadElk(): Promise<ELK> {
-  elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk());
+  elk ??= import('elkjs/lib/elk-api.js').then(
+    ({ default: Elk }) =>
+      new Elk({
+        workerFactory: () => new Worker(new URL('./elk-layout-worker.ts', import.meta.url), { type: 'module' }),
+      }),
+  );
   return elk;
 }
 
