@@ -88,3 +88,22 @@ export function postingsOf(index: JourneyIndex): ActivityPostings {
   }
   return built;
 }
+
+const spans = new WeakMap<SortedRows, { firstMs: number; lastMs: number }>();
+
+/** The first and last event's time, read once per index state (one read per customer). */
+export function timeSpanOf(index: JourneyIndex): { firstMs: number; lastMs: number } {
+  const rows = index.rows();
+  let span = spans.get(rows);
+  if (span === undefined) {
+    let firstMs = Number.POSITIVE_INFINITY;
+    let lastMs = Number.NEGATIVE_INFINITY;
+    for (let r = 0; r < rows.runCount; r++) {
+      firstMs = Math.min(firstMs, rows.timestampMs[rows.runStart[r] as number] as number);
+      lastMs = Math.max(lastMs, rows.timestampMs[(rows.runStart[r + 1] as number) - 1] as number);
+    }
+    span = { firstMs, lastMs };
+    spans.set(rows, span);
+  }
+  return span;
+}

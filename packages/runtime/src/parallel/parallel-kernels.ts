@@ -9,6 +9,7 @@ import {
   type KernelPlan,
   keepQuantileSteps,
   keptPerSlot,
+  lowerBound,
   openScratch,
   presentEdges,
   quantileLayout,
@@ -180,13 +181,6 @@ export class ParallelKernels {
 
 /** The customer at which half of the events lie before it. */
 function middleRun(rows: SortedRows): number {
-  const half = rows.length / 2;
-  let low = 0;
-  let high = rows.runCount;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (rows.runStart[mid] < half) low = mid + 1;
-    else high = mid;
-  }
+  const low = lowerBound(rows.runStart, 0, rows.runCount, rows.length / 2);
   return Math.max(1, Math.min(rows.runCount - 1, low));
 }

@@ -3,6 +3,7 @@ import { sharedArray } from '../../journey-index/shared-memory.ts';
 import type { SortedRows } from '../../journey-index/sort.ts';
 import type { MatchContext } from '../matching/event-matcher.ts';
 import { compilePredicate } from '../matching/predicate.ts';
+import { lowerBound } from '../shared/order.ts';
 import type { Filter } from './filter.ts';
 
 /** What a filter needs from the index beyond event attributes: customer traits. */
@@ -34,8 +35,8 @@ export function customerScope(rows: SortedRows, filter: Filter, context: ScopeCo
   for (let r = 0; r < runCount; r++) {
     const start = runStart[r] as number;
     const end = runStart[r + 1] as number;
-    rowStart[r] = dated ? firstAtOrAfter(timestampMs, start, end, filter.fromMs) : start;
-    rowEnd[r] = dated ? firstAtOrAfter(timestampMs, start, end, filter.toMs) : end;
+    rowStart[r] = dated ? lowerBound(timestampMs, start, end, filter.fromMs) : start;
+    rowEnd[r] = dated ? lowerBound(timestampMs, start, end, filter.toMs) : end;
   }
   const included = new Uint8Array(runCount);
   for (let r = 0; r < runCount; r++) included[r] = rowEnd[r] > rowStart[r] ? 1 : 0;
@@ -106,16 +107,4 @@ function groups(
   const none = values.length;
   for (let r = 0; r < runCount; r++) if ((group[r] as number) < 0) group[r] = none;
   return { group, groupNames: [...values, NO_VALUE] };
-}
-
-/** The first row in [start, end) at or after `ms` (rows sorted by time within a run). */
-function firstAtOrAfter(timestampMs: Float64Array, start: number, end: number, ms: number): number {
-  let lo = start;
-  let hi = end;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((timestampMs[mid] as number) < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

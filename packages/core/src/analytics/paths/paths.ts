@@ -1,5 +1,5 @@
 import type { CustomerScope } from '../filter/customer-scope.ts';
-import { CHANNEL_SLOTS, type RowMatcher } from '../matching/event-matcher.ts';
+import type { RowMatcher } from '../matching/event-matcher.ts';
 import { matchTable } from '../matching/match-table.ts';
 import { compareText } from '../shared/order.ts';
 import { scratchFloat64, scratchInt32 } from '../shared/scratch-memory.ts';
@@ -94,7 +94,7 @@ export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
     const width = steps + 1; // the anchor and `steps` more
     const anchor = matchTable([input.anchor], input.anchor.activityOk.length);
     const labelOfRow = input.labelOfRow;
-    const { activity, channel, timestampMs } = rows;
+    const { activity, timestampMs } = rows;
     const entryOfRun = scratchInt32(runTo - runFrom);
     const durationMs = scratchFloat64(runTo - runFrom);
     const entries = new PathVariants();
@@ -102,12 +102,6 @@ export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
     const forward = input.direction === 'from';
     // Labels are the activities themselves, or the touchpoints the rows were classified as.
     const labels = labelOfRow ?? activity;
-    const { plain, checked } = anchor;
-    const isAnchor = (row: number): boolean => {
-      const a = activity[row] as number;
-      const bits = plain[a * CHANNEL_SLOTS + (channel[row] as number)] as number;
-      return (bits >= 0 ? bits : anchor.checkedBits(rows, row, checked[a] as number)) !== 0;
-    };
     for (let r = runFrom; r < runTo; r++) {
       const i = r - runFrom;
       entryOfRun[i] = -1;
@@ -116,7 +110,7 @@ export const pathsKernel: SplitKernel<PathsInput, PathsPart, PathsReport> = {
       const start = scope.rowStart[r] as number;
       const end = scope.rowEnd[r] as number;
       let at = start;
-      while (at < end && ((labels[at] as number) < 0 || !isAnchor(at))) at++;
+      while (at < end && ((labels[at] as number) < 0 || anchor.bits(rows, at) === 0)) at++;
       if (at === end) continue;
       key[0] = g;
       let k = 0;

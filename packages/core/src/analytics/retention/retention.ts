@@ -1,8 +1,8 @@
 import type { CustomerScope } from '../filter/customer-scope.ts';
-import { type ActivityPostings, singleActivity } from '../matching/activity-postings.ts';
-import { CHANNEL_SLOTS, type RowMatcher } from '../matching/event-matcher.ts';
-import { matchTable, PLAIN_BITS } from '../matching/match-table.ts';
-import { compareText } from '../shared/order.ts';
+import type { ActivityPostings } from '../matching/activity-postings.ts';
+import type { RowMatcher } from '../matching/event-matcher.ts';
+import { matchTable } from '../matching/match-table.ts';
+import { compareText, lowerBound } from '../shared/order.ts';
 import { type Rate, rate } from '../shared/time-stats.ts';
 import { type SplitKernel, sumCounts } from '../split/split-kernel.ts';
 
@@ -59,8 +59,8 @@ export interface RetentionInput {
   dataEndMs: number;
   /** The calendar: see {@link cohortCalendar}. */
   calendar: CohortCalendar;
-  /** Each activity's rows, when the start and return events are one activity each (else null: every row is read). */
-  postings: ActivityPostings | null;
+  /** Each activity's rows, and the start and return activities, when each event is one activity (else null: every row is read). */
+  postings: { postings: ActivityPostings; start: number; return: number } | null;
 }
 
 /** Cohorts by day number (days since 1970, UTC) over the days the data spans. */
@@ -123,32 +123,23 @@ export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, Retenti
     const observedReturns = new Int32Array(groupCount * periods);
     // Per period: the last customer (run) seen returning in it — no clearing per customer.
     const seenBy = new Int32Array(periods).fill(-1);
-    const { activity, channel } = rows;
-    const { plain, checked } = table;
-    /** Bit 0: a start event; bit 1: a return event (one table read; predicates only where an activity has them). */
-    const bitsOf = (row: number): number => {
-      const a = activity[row] as number;
-      const bits = plain[a * CHANNEL_SLOTS + (channel[row] as number)] as number;
-      return bits >= 0 ? bits : (bits & PLAIN_BITS) | table.checkedBits(rows, row, checked[a] as number);
-    };
+    /** Bit 0: a start event; bit 1: a return event. */
+    const bitsOf = (row: number): number => table.bits(rows, row);
 
     // With one start and one return activity, their rows (postings) are walked alongside the
     // customers, in row order: a customer's other rows are never read.
     const postings = input.postings;
-    const startActivity = postings === null ? -1 : singleActivity(input.start.activityOk);
-    const returnActivity = postings === null ? -1 : singleActivity(input.return.activityOk);
-    const byPostings = postings !== null && startActivity >= 0 && returnActivity >= 0;
-    const posted = postings?.rows ?? new Int32Array(0);
+    const posted = postings?.postings.rows ?? new Int32Array(0);
     const firstRow = runFrom < runTo ? (rowStart[runFrom] as number) : 0;
-    const postingsOf = (a: number): [number, number] =>
-      postings === null || a < 0
-        ? [0, 0]
-        : [
-            lowerBound(posted, postings.offsets[a] as number, postings.offsets[a + 1] as number, firstRow),
-            postings.offsets[a + 1] as number,
-          ];
-    let [startAt, startEnd] = postingsOf(startActivity);
-    let [returnAt, returnEnd] = postingsOf(returnActivity);
+    const postingsOf = (a: number): [number, number] => {
+      const offsets = postings?.postings.offsets;
+      if (offsets === undefined) return [0, 0];
+      const end = offsets[a + 1] as number;
+      return [lowerBound(posted, offsets[a] as number, end, firstRow), end];
+    };
+    let [startAt, startEnd] = postingsOf(postings?.start ?? -1);
+    let [returnAt, returnEnd] = postingsOf(postings?.return ?? -1);
+    const byPostings = postings !== null;
 
     for (let r = runFrom; r < runTo; r++) {
       const g = group[r] as number;
@@ -295,16 +286,4 @@ export function calendarStart(ms: number, period: RetentionPeriod): number {
   if (period === 'week') return day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
   const date = new Date(day);
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
-}
-
-/** The first index in [from, to) of an ascending array whose value is at least `value` (`to` if none). */
-function lowerBound(sorted: Int32Array, from: number, to: number, value: number): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((sorted[middle] as number) < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -3,6 +3,18 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The first index in [from, to) of an ascending array whose value is at least `value` (`to` if none). */
+export function lowerBound(sorted: ArrayLike<number>, from: number, to: number, value: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Median of values[start, end), the mean of the middle two when the count is even. Reorders
  * that slice in place (quickselect: linear on average, where a sort would be n log n).
