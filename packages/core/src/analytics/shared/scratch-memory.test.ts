@@ -45,8 +45,10 @@ describe('scratch memory', () => {
     a.fill(7);
     closeA();
     closeA();
-    const b = scratchFloat64(10); // B is still open: fresh slice after a
+    const b = scratchFloat64(10); // B is still open: the next slice of the same memory, after a
     b.fill(8);
+    expect(b.buffer).toBe(a.buffer);
+    expect(b.byteOffset).toBe(a.byteOffset + a.byteLength);
     expect(a.every((x) => x === 7)).toBe(true);
     closeB();
   });
