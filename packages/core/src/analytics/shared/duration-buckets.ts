@@ -38,3 +38,30 @@ export function locateRank(counts: Int32Array, rank: number): { bucket: number; 
   }
   throw new RangeError(`rank ${rank} is beyond the ${before} counted values`);
 }
+
+/** Histogram bins a person reads at a glance, from seconds to months (label, upper edge in seconds). */
+export const BIN_EDGES: ReadonlyArray<readonly [string, number]> = [
+  ['< 1 min', 60],
+  ['1–10 min', 600],
+  ['10–60 min', 3600],
+  ['1–6 h', 6 * 3600],
+  ['6–24 h', 86_400],
+  ['1–7 d', 7 * 86_400],
+  ['7–30 d', 30 * 86_400],
+  ['≥ 30 d', Number.POSITIVE_INFINITY],
+];
+
+const UPPER_EDGES_MS = Float64Array.from(BIN_EDGES.map(([, to]) => to * 1000));
+
+/** The histogram bin of a duration in milliseconds. */
+export function binOfMs(ms: number): number {
+  let bin = 0;
+  while (ms >= (UPPER_EDGES_MS[bin] as number)) bin++;
+  return bin;
+}
+
+/** Per bucket: the histogram bin all its values fall in, or -1 when a bin edge cuts it (then each value's bin is its own). */
+export const BIN_OF_BUCKET = Int8Array.from({ length: BUCKET_COUNT }, (_, b) => {
+  const bin = binOfMs(bucketLowerMs(b));
+  return bucketLowerMs(b + 1) <= (UPPER_EDGES_MS[bin] as number) ? bin : -1;
+});

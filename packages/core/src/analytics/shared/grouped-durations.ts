@@ -1,24 +1,5 @@
-import { BUCKET_COUNT, bucketOfMs } from './duration-buckets.ts';
-import { scratchFloat64 } from './scratch-memory.ts';
-import { type DurationSlice, type TimeStats, timeStatsOf } from './time-stats.ts';
-
-/** A growable column of durations (milliseconds), counting its buckets as they arrive. */
-class DurationColumn implements DurationSlice {
-  length = 0;
-  readonly counts = new Int32Array(BUCKET_COUNT);
-
-  constructor(public values: Float64Array) {}
-
-  push(ms: number): void {
-    if (this.length === this.values.length) {
-      const grown = scratchFloat64(this.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = ms;
-    this.counts[bucketOfMs(ms)]++;
-  }
-}
+import { DurationColumn, type DurationSlice } from './duration-column.ts';
+import { type TimeStats, timeStatsOf } from './time-stats.ts';
 
 /**
  * Durations per (group, step) cell, `[g * stepCount + s]`: each cell the columns collected
@@ -42,8 +23,8 @@ export class GroupedDurations {
     readonly stepCount: number,
     customers: number,
   ) {
-    const capacity = groupCount === 1 ? Math.max(1, customers) : Math.min(Math.max(1, customers), 1 << 12);
-    this.columns = Array.from({ length: groupCount * stepCount }, () => new DurationColumn(scratchFloat64(capacity)));
+    const capacity = groupCount === 1 ? customers : Math.min(customers, 1 << 12);
+    this.columns = Array.from({ length: groupCount * stepCount }, () => new DurationColumn(capacity));
   }
 
   /** A duration in milliseconds (reported in seconds). */
@@ -52,7 +33,7 @@ export class GroupedDurations {
   }
 
   cells(): DurationCells {
-    return this.columns.map((column) => [{ values: column.values, length: column.length, counts: column.counts }]);
+    return this.columns.map((column) => [column.slice()]);
   }
 }
 

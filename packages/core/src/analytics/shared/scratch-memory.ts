@@ -16,7 +16,7 @@ import { sharedArray } from '../../journey-index/shared-memory.ts';
  * runner sends one request at a time and finishes each report before the next).
  */
 /** One kind of typed array handed out from one growing buffer. */
-class Pool<T extends Float64Array | Int32Array> {
+class Pool<T extends Float64Array | Int32Array | Uint16Array> {
   private buffer: T;
   private used = 0;
   /** Elements asked for under the current leases: the buffer's size for the next ones. */
@@ -46,6 +46,7 @@ class Pool<T extends Float64Array | Int32Array> {
 let leases = 0;
 const float64 = new Pool((length, shared) => (shared ? sharedArray(Float64Array, length) : new Float64Array(length)));
 const int32 = new Pool((length, shared) => (shared ? sharedArray(Int32Array, length) : new Int32Array(length)));
+const uint16 = new Pool((length, shared) => (shared ? sharedArray(Uint16Array, length) : new Uint16Array(length)));
 
 /** Opens a lease; call the returned function once the report using the memory is finished. */
 export function openScratch(): () => void {
@@ -58,6 +59,7 @@ export function openScratch(): () => void {
     if (leases > 0) return;
     float64.reset();
     int32.reset();
+    uint16.reset();
   };
 }
 
@@ -79,4 +81,9 @@ export function scratchFloat64(length: number): Float64Array {
 /** `length` 32-bit integers of scratch (contents undefined): reused memory under a lease, else fresh. */
 export function scratchInt32(length: number): Int32Array {
   return int32.take(length);
+}
+
+/** `length` 16-bit unsigned integers of scratch (contents undefined): reused memory under a lease, else fresh. */
+export function scratchUint16(length: number): Uint16Array {
+  return uint16.take(length);
 }

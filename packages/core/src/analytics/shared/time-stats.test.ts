@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUCKET_COUNT, bucketOfMs } from './duration-buckets.ts';
-import { type DurationSlice, timeStatsOf } from './time-stats.ts';
+import { bucketOfMs } from './duration-buckets.ts';
+import { DurationColumn, type DurationSlice } from './duration-column.ts';
+import { timeStatsOf } from './time-stats.ts';
 
 const EDGES_MS = [60, 600, 3600, 21_600, 86_400, 604_800, 2_592_000].map((s) => s * 1000);
 
@@ -21,13 +22,11 @@ function bySorting(all: number[]) {
 }
 
 function columns(lists: number[][]): DurationSlice[] {
-  // Spare room at the end of each column, as growable columns have.
   return lists.map((list) => {
-    const values = new Float64Array(list.length + 3).fill(-1);
-    values.set(list);
-    const counts = new Int32Array(BUCKET_COUNT);
-    for (const ms of list) counts[bucketOfMs(ms)]++;
-    return { values, length: list.length, counts };
+    // Small capacity, so the columns grow as they fill.
+    const column = new DurationColumn(2);
+    for (const ms of list) column.push(ms);
+    return column.slice();
   });
 }
 

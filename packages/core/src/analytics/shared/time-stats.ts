@@ -1,4 +1,5 @@
-import { BUCKET_COUNT, bucketLowerMs, bucketOfMs, locateRank } from './duration-buckets.ts';
+import { BIN_EDGES, BIN_OF_BUCKET, BUCKET_COUNT, locateRank } from './duration-buckets.ts';
+import type { DurationSlice } from './duration-column.ts';
 import { kthOfSlice } from './order.ts';
 
 /** Durations summarised: how many, median, p90 (nearest rank) and a histogram. */
@@ -16,39 +17,6 @@ export interface HistogramBin {
   toSeconds: number | null;
   count: number;
 }
-
-/** Durations in milliseconds, values[0, length), with how many fall in each bucket (see duration-buckets.ts). */
-export interface DurationSlice {
-  readonly values: Float64Array;
-  readonly length: number;
-  readonly counts: Int32Array;
-}
-
-/** Bins a person reads at a glance, from seconds to months (upper edges in seconds). */
-const BIN_EDGES: ReadonlyArray<readonly [string, number]> = [
-  ['< 1 min', 60],
-  ['1–10 min', 600],
-  ['10–60 min', 3600],
-  ['1–6 h', 6 * 3600],
-  ['6–24 h', 86_400],
-  ['1–7 d', 7 * 86_400],
-  ['7–30 d', 30 * 86_400],
-  ['≥ 30 d', Number.POSITIVE_INFINITY],
-];
-
-const UPPER_EDGES_MS = Float64Array.from(BIN_EDGES.map(([, to]) => to * 1000));
-
-function binOf(ms: number): number {
-  let bin = 0;
-  while (ms >= (UPPER_EDGES_MS[bin] as number)) bin++;
-  return bin;
-}
-
-/** Per duration bucket: the histogram bin all its values fall in, or -1 when a bin edge cuts it. */
-const BIN_OF_BUCKET = Int8Array.from({ length: BUCKET_COUNT }, (_, b) => {
-  const bin = binOf(bucketLowerMs(b));
-  return bucketLowerMs(b + 1) <= (UPPER_EDGES_MS[bin] as number) ? bin : -1;
-});
 
 /**
  * Summarises the durations (milliseconds) of several columns taken together, in seconds,
@@ -68,7 +36,7 @@ export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
   // The buckets of the three ranks (the middle two and p90) keep their values for selection.
   const ranks = [(n - 1) >> 1, n >> 1, Math.min(n - 1, Math.max(0, Math.ceil(0.9 * n) - 1))];
   const located = ranks.map((rank) => locateRank(counts, rank));
-  // Per bucket: 1 + the slot keeping its values (0: none), or -1 when only its bin is counted.
+  // Per bucket: 1 + the slot keeping its values (0: none).
   const want = new Int8Array(BUCKET_COUNT);
   const kept: Float64Array[] = [];
   const fill: number[] = [];
@@ -81,17 +49,14 @@ export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
   for (let b = 0; b < BUCKET_COUNT; b++) {
     const bin = BIN_OF_BUCKET[b] as number;
     if (bin >= 0) bins[bin] += counts[b] as number;
-    else if ((counts[b] as number) > 0 && want[b] === 0) want[b] = -1;
   }
 
-  for (const { values, length } of columns) {
+  for (const { values, buckets, length, cutBins } of columns) {
+    for (let bin = 0; bin < bins.length; bin++) bins[bin] += cutBins[bin] as number;
     for (let i = 0; i < length; i++) {
-      const v = values[i] as number;
-      const b = bucketOfMs(v);
-      const w = want[b] as number;
+      const w = want[buckets[i] as number] as number;
       if (w === 0) continue;
-      if (w > 0) (kept[w - 1] as Float64Array)[(fill[w - 1] as number)++] = v;
-      if (BIN_OF_BUCKET[b] === -1) bins[binOf(v)]++;
+      (kept[w - 1] as Float64Array)[(fill[w - 1] as number)++] = values[i] as number;
     }
   }
   const [lower, upper, p90] = located.map(({ bucket, within }) => {
