@@ -64,7 +64,13 @@ export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
  * bin counts. A function of its own, so its loop stays optimised whatever shape the column
  * objects have (a worker's part arrives as cloned objects).
  */
-function keepWanted(column: DurationSlice, want: Int8Array, kept: Float64Array[], fill: number[], bins: Float64Array): void {
+function keepWanted(
+  column: DurationSlice,
+  want: Int8Array,
+  kept: Float64Array[],
+  fill: number[],
+  bins: Float64Array,
+): void {
   const { values, buckets, length, cutBins } = column;
   for (let bin = 0; bin < bins.length; bin++) bins[bin] += cutBins[bin] as number;
   for (let i = 0; i < length; i++) {
