@@ -28,6 +28,11 @@ export function bucketLowerMs(b: number): number {
   return 2 ** exponent * (1 + ((b - 1) & 15) / 16);
 }
 
+/** The ranks (0-based) a summary of n ≥ 1 values reads: the middle two (the median) and p90 by nearest rank. */
+export function quantileRanks(n: number): [number, number, number] {
+  return [(n - 1) >> 1, n >> 1, Math.min(n - 1, Math.max(0, Math.ceil(0.9 * n) - 1))];
+}
+
 /** The bucket holding rank `rank` (0-based) of the counted values, and the rank within it. */
 export function locateRank(counts: Int32Array, rank: number): { bucket: number; within: number } {
   let before = 0;

@@ -64,6 +64,16 @@ describe('timeStatsOf', () => {
     expect(timeStatsOf([])).toMatchObject({ count: 0, medianSeconds: null, p90Seconds: null });
   });
 
+  it('reads the values a column has outside the buckets it set aside near its own quantiles', () => {
+    // The first column's own median and p90 are 1 s; its one 4.9 s value is in no bucket near
+    // them, yet it is one of the middle two of the columns together.
+    const first = [...Array(10).fill(1000), 4900];
+    const second = Array(11).fill(5000);
+    expect(columns([first, second])[0]?.near?.buckets).not.toContain(bucketOfMs(4900));
+    check([first, second]);
+    expect(timeStatsOf(columns([first, second])).medianSeconds).toBe(4.95);
+  });
+
   it('agrees with sorting for any durations, split over any columns (property)', () => {
     const duration = fc.oneof(
       fc.integer({ min: 0, max: 100_000_000_000 }),

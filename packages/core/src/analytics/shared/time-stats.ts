@@ -1,4 +1,4 @@
-import { BIN_EDGES, BIN_OF_BUCKET, BUCKET_COUNT, locateRank } from './duration-buckets.ts';
+import { BIN_EDGES, BIN_OF_BUCKET, BUCKET_COUNT, locateRank, quantileRanks } from './duration-buckets.ts';
 import type { DurationSlice } from './duration-column.ts';
 import { kthOfSlice } from './order.ts';
 
@@ -34,16 +34,17 @@ export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
   if (n === 0) return summary(0, null, null, bins);
 
   // The buckets of the three ranks (the middle two and p90) keep their values for selection.
-  const ranks = [(n - 1) >> 1, n >> 1, Math.min(n - 1, Math.max(0, Math.ceil(0.9 * n) - 1))];
-  const located = ranks.map((rank) => locateRank(counts, rank));
+  const located = quantileRanks(n).map((rank) => locateRank(counts, rank));
   // Per bucket: 1 + the slot keeping its values (0: none).
   const want = new Int8Array(BUCKET_COUNT);
   const kept: Float64Array[] = [];
   const fill: number[] = [];
+  const wanted: number[] = [];
   for (const { bucket } of located) {
     if (want[bucket] !== 0) continue;
     kept.push(new Float64Array(counts[bucket] as number));
     fill.push(0);
+    wanted.push(bucket);
     want[bucket] = kept.length;
   }
   for (let b = 0; b < BUCKET_COUNT; b++) {
@@ -51,7 +52,10 @@ export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
     if (bin >= 0) bins[bin] += counts[b] as number;
   }
 
-  for (const column of columns) keepWanted(column, want, kept, fill, bins);
+  for (const column of columns) {
+    for (let bin = 0; bin < bins.length; bin++) bins[bin] += column.cutBins[bin] as number;
+    if (!keepNear(column, wanted, kept, fill)) keepWanted(column, want, kept, fill);
+  }
   const [lower, upper, p90] = located.map(({ bucket, within }) => {
     const values = kept[(want[bucket] as number) - 1] as Float64Array;
     return kthOfSlice(values, 0, values.length, within);
@@ -60,19 +64,31 @@ export function timeStatsOf(columns: readonly DurationSlice[]): TimeStats {
 }
 
 /**
- * Copies the column's values of the wanted buckets into their slots and adds its cut-bucket
- * bin counts. A function of its own, so its loop stays optimised whatever shape the column
- * objects have (a worker's part arrives as cloned objects).
+ * Copies the column's values of the wanted buckets (`wanted[k]` into slot k) from those it set
+ * aside, when it set aside every wanted bucket it has values in; false (nothing copied) if not.
  */
-function keepWanted(
-  column: DurationSlice,
-  want: Int8Array,
-  kept: Float64Array[],
-  fill: number[],
-  bins: Float64Array,
-): void {
-  const { values, buckets, length, cutBins } = column;
-  for (let bin = 0; bin < bins.length; bin++) bins[bin] += cutBins[bin] as number;
+function keepNear(column: DurationSlice, wanted: readonly number[], kept: Float64Array[], fill: number[]): boolean {
+  const near = column.near;
+  if (near === null) return column.length === 0;
+  const at = wanted.map((bucket) => near.buckets.indexOf(bucket));
+  if (wanted.some((bucket, k) => at[k] === -1 && (column.counts[bucket] as number) > 0)) return false;
+  at.forEach((index, k) => {
+    if (index === -1) return;
+    const from = near.start[index] as number;
+    const to = near.start[index + 1] as number;
+    (kept[k] as Float64Array).set(near.values.subarray(from, to), fill[k]);
+    fill[k] = (fill[k] as number) + to - from;
+  });
+  return true;
+}
+
+/**
+ * Copies the column's values of the wanted buckets into their slots, scanning its bucket ids.
+ * A function of its own, so its loop stays optimised whatever shape the column objects have
+ * (a worker's part arrives as cloned objects).
+ */
+function keepWanted(column: DurationSlice, want: Int8Array, kept: Float64Array[], fill: number[]): void {
+  const { values, buckets, length } = column;
   for (let i = 0; i < length; i++) {
     const w = want[buckets[i] as number] as number;
     if (w === 0) continue;
