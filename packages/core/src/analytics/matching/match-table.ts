@@ -62,3 +62,13 @@ export function matchTable(matchers: readonly RowMatcher[], activityCount: numbe
     },
   };
 }
+
+/**
+ * Whether matcher `k` holds for every row of an activity, whatever its channel: its bit is in
+ * every plain entry of the activity (a matcher with predicates never is).
+ */
+export function matchesEveryRow(table: MatchTable, activity: number, k: number): boolean {
+  for (let c = 0; c < CHANNEL_SLOTS; c++)
+    if ((((table.plain[activity * CHANNEL_SLOTS + c] as number) >> k) & 1) === 0) return false;
+  return true;
+}

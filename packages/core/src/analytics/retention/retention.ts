@@ -1,7 +1,7 @@
 import type { CustomerScope } from '../filter/customer-scope.ts';
 import type { ActivityPostings } from '../matching/activity-postings.ts';
 import type { RowMatcher } from '../matching/event-matcher.ts';
-import { matchTable } from '../matching/match-table.ts';
+import { matchesEveryRow, matchTable } from '../matching/match-table.ts';
 import { compareText, lowerBound } from '../shared/order.ts';
 import { type Rate, rate } from '../shared/time-stats.ts';
 import { type SplitKernel, sumCounts } from '../split/split-kernel.ts';
@@ -119,16 +119,17 @@ export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, Retenti
     const groupCount = input.scope.groupNames.length;
     const customers = new Int32Array(groupCount * cohortCount);
     const returned = new Int32Array(groupCount * cohortCount * periods);
-    const observedCustomers = new Int32Array(groupCount * periods);
     const observedReturns = new Int32Array(groupCount * periods);
+    // Per group: customers by how many of their periods have fully passed (0…periods).
+    const byPassed = new Int32Array(groupCount * (periods + 1));
     // Per period: the last customer (run) seen returning in it — no clearing per customer.
     const seenBy = new Int32Array(periods).fill(-1);
-    /** Bit 0: a start event; bit 1: a return event. */
-    const bitsOf = (row: number): number => table.bits(rows, row);
 
     // With one start and one return activity, their rows (postings) are walked alongside the
-    // customers, in row order: a customer's other rows are never read.
+    // customers, in row order: a customer's other rows are never read. Where every row of the
+    // activity matches (no channel or property condition), its rows are not even looked up.
     const postings = input.postings;
+    const byPostings = postings !== null;
     const posted = postings?.postings.rows ?? new Int32Array(0);
     const firstRow = runFrom < runTo ? (rowStart[runFrom] as number) : 0;
     const postingsOf = (a: number): [number, number] => {
@@ -139,7 +140,8 @@ export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, Retenti
     };
     let [startAt, startEnd] = postingsOf(postings?.start ?? -1);
     let [returnAt, returnEnd] = postingsOf(postings?.return ?? -1);
-    const byPostings = postings !== null;
+    const everyStart = byPostings && matchesEveryRow(table, postings.start, 0);
+    const everyReturn = byPostings && matchesEveryRow(table, postings.return, 1);
 
     for (let r = runFrom; r < runTo; r++) {
       const g = group[r] as number;
@@ -151,41 +153,49 @@ export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, Retenti
         row = end;
         for (; startAt < startEnd && (posted[startAt] as number) < end; startAt++) {
           const candidate = posted[startAt] as number;
-          if ((bitsOf(candidate) & 1) !== 0) {
+          if (everyStart || (table.bits(rows, candidate) & 1) !== 0) {
             row = candidate;
             break;
           }
         }
       } else {
-        while (row < end && (bitsOf(row) & 1) === 0) row++;
+        while (row < end && (table.bits(rows, row) & 1) === 0) row++;
       }
       if (row === end) continue;
       const startMs = ts[row] as number;
       const c = g * cohortCount + (calendar.cohortOfDay[Math.floor(startMs / DAY_MS) - calendar.firstDay] as number);
       customers[c]++;
+      // Period k has fully passed when startMs + (k + 1) periods is within the data.
+      const passed = Math.max(0, Math.min(periods, Math.floor((input.dataEndMs - startMs) / periodMs)));
+      byPassed[g * (periods + 1) + passed]++;
+      // Each return row in the first `periods` periods: the first in its period counts.
+      let q = row + 1;
       if (byPostings) {
         while (returnAt < returnEnd && (posted[returnAt] as number) <= row) returnAt++;
-        for (let q = returnAt; q < returnEnd; q++) {
-          const later = posted[q] as number;
-          if (later >= end) break;
-          const k = Math.floor(((ts[later] as number) - startMs) / periodMs);
-          if (k >= periods) break;
-          if (seenBy[k] !== r && (bitsOf(later) & 2) !== 0) seenBy[k] = r;
-        }
-      } else {
-        for (row++; row < end; row++) {
-          const k = Math.floor(((ts[row] as number) - startMs) / periodMs);
-          if (k >= periods) break;
-          if (seenBy[k] !== r && (bitsOf(row) & 2) !== 0) seenBy[k] = r;
-        }
+        q = returnAt;
       }
-      for (let k = 0; k < periods; k++) {
-        const seen = seenBy[k] === r ? 1 : 0;
-        returned[c * periods + k] += seen;
-        if (startMs + (k + 1) * periodMs <= input.dataEndMs) {
-          observedCustomers[g * periods + k]++;
-          observedReturns[g * periods + k] += seen;
-        }
+      for (; ; q++) {
+        let later: number;
+        if (byPostings) {
+          if (q >= returnEnd) break;
+          later = posted[q] as number;
+        } else later = q;
+        if (later >= end) break;
+        const k = Math.floor(((ts[later] as number) - startMs) / periodMs);
+        if (k >= periods) break;
+        if (seenBy[k] === r || !((byPostings && everyReturn) || (table.bits(rows, later) & 2) !== 0)) continue;
+        seenBy[k] = r;
+        returned[c * periods + k]++;
+        if (k < passed) observedReturns[g * periods + k]++;
+      }
+    }
+    // Customers for whom period k has passed: those with more than k periods passed.
+    const observedCustomers = new Int32Array(groupCount * periods);
+    for (let g = 0; g < groupCount; g++) {
+      let atLeast = 0;
+      for (let k = periods - 1; k >= 0; k--) {
+        atLeast += byPassed[g * (periods + 1) + k + 1] as number;
+        observedCustomers[g * periods + k] = atLeast;
       }
     }
     return { customers, returned, observedCustomers, observedReturns };
