@@ -66,7 +66,7 @@ export function HeadlineKpisCard({ refreshes }: { refreshes: number }) {
                   {basis(spec, reading)}
                 </div>
                 {spec.unit === 'seconds' && (
-                  <div className="stage-tile-detail kpi-split" data-testid="headline-kpi-by-channel">
+                  <div className="stage-tile-detail" data-testid="headline-kpi-by-channel">
                     {byChannel(spec, report.data)}
                   </div>
                 )}
