@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { classifyRows, indexContext, type ReportParams, reportNeeds, reportPlan, runReport } from '@waymark/core';
 import { importFile, ParallelKernels, Workspace } from '@waymark/runtime';
@@ -31,6 +31,8 @@ const { values } = parseArgs({
 });
 const customers = Number(values.customers);
 const runs = Number(values.runs);
+/** DuckDB peers take seconds each at 10M events: the median of fewer runs. */
+const PEER_RUNS = Math.min(runs, 3);
 const out = values.out as string;
 const JOURNEY = new URL('../examples/journeys/simple-subscription.yaml', import.meta.url).pathname;
 const log = (text: string) => process.stderr.write(`${text}\n`);
@@ -85,11 +87,12 @@ table.push({
   met: '-',
 });
 
-async function timed<T>(work: () => T | Promise<T>): Promise<{ seconds: number; result: T }> {
+/** The median of `count` runs after two unmeasured ones (the first compiles, or reads the file's pages). */
+async function timed<T>(work: () => T | Promise<T>, count = runs): Promise<{ seconds: number; result: T }> {
   await work(); // warm-up
   const times: number[] = [];
   let result: T = await work();
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < count; i++) {
     const t = await timeIt(work);
     times.push(t.seconds);
     result = t.result;
@@ -114,9 +117,7 @@ const sql = await instance.connect();
 await sql.run(`ATTACH '${join(dataDir, 'events.duckdb')}' AS store (READ_ONLY)`);
 const peer = async (stepCase: string) => {
   const query = orderedFunnelSql('store.events', 'store.activities', stepCase, 5);
-  await runFunnelSql(sql, query); // warm-up: file pages cached
-  const t = await timeIt(() => runFunnelSql(sql, query));
-  return t;
+  return timed(() => runFunnelSql(sql, query), PEER_RUNS);
 };
 log('DuckDB stage funnel');
 const peerStages = await peer(stageCaseSql());
@@ -166,31 +167,45 @@ compare('event funnel (both cores: what the server runs)', funnel.seconds, peerF
 // Retention (weekly cohorts by first order, returning to the app) and paths after Plans Viewed.
 log('DuckDB retention and paths');
 const retentionQuery = retentionSql('store.events', 'store.activities', 'Order Completed', 'App Opened', 7, 8);
-await sql.runAndReadAll(retentionQuery);
-const peerRetention = await timeIt(async () =>
-  (await sql.runAndReadAll(retentionQuery)).getRows().map(([, n]) => Number(n)),
+const peerRetention = await timed(
+  async () => (await sql.runAndReadAll(retentionQuery)).getRows().map(([, n]) => Number(n)),
+  PEER_RUNS,
 );
 const retentionParams = { startEvent: 'Order Completed', returnEvent: 'App Opened', period: 'week', periods: '8' };
+const oneThreadRetention = await timed(() => runReport(index, 'retention', retentionParams, environment));
 const ourRetention = await timed(() => splitRun('retention', retentionParams));
 const retentionSums = Array.from({ length: 8 }, (_, k) =>
   ourRetention.result.cohorts.reduce((sum, cohort) => sum + (cohort.returned[k] ?? 0), 0),
 );
-const sameRetention = peerRetention.result.every((n, k) => {
-  // The peer counts every cohort; ours hides not-yet-observed cells (null): compare the observed part.
-  const hidden = ourRetention.result.cohorts.some((cohort) => cohort.returned[k] === null);
-  return hidden || n === retentionSums[k];
-});
-compare('retention (weekly cohorts, 8 periods)', ourRetention.seconds, peerRetention.seconds, 0.3, sameRetention);
+const sameRetention =
+  isDeepStrictEqual(oneThreadRetention.result, ourRetention.result) &&
+  peerRetention.result.every((n, k) => {
+    // The peer counts every cohort; ours hides not-yet-observed cells (null): compare the observed part.
+    const hidden = ourRetention.result.cohorts.some((cohort) => cohort.returned[k] === null);
+    return hidden || n === retentionSums[k];
+  });
+compare(
+  'retention (weekly cohorts, 8 periods, one thread)',
+  oneThreadRetention.seconds,
+  peerRetention.seconds,
+  0.3,
+  sameRetention,
+);
+compare('retention (both cores)', ourRetention.seconds, peerRetention.seconds, 0.3, sameRetention);
 
 const pathsQuery = pathsSql('store.events', 'store.activities', 'Plans Viewed', 5);
-await sql.runAndReadAll(pathsQuery);
-const peerPaths = await timeIt(async () => (await sql.runAndReadAll(pathsQuery)).getRows());
-const ourPaths = await timed(() => splitRun('paths', { startEvent: 'Plans Viewed', depth: '5', top: '1000' }));
-const samePaths = peerPaths.result.every(
-  ([step, name, n]) =>
-    ourPaths.result.nodes.find((node) => node.step === Number(step) && node.label === name)?.customers === Number(n),
-);
-compare('paths (5 steps after Plans Viewed)', ourPaths.seconds, peerPaths.seconds, 0.3, samePaths);
+const peerPaths = await timed(async () => (await sql.runAndReadAll(pathsQuery)).getRows(), PEER_RUNS);
+const pathsParams = { startEvent: 'Plans Viewed', depth: '5', top: '1000' };
+const oneThreadPaths = await timed(() => runReport(index, 'paths', pathsParams, environment));
+const ourPaths = await timed(() => splitRun('paths', pathsParams));
+const samePaths =
+  isDeepStrictEqual(oneThreadPaths.result, ourPaths.result) &&
+  peerPaths.result.every(
+    ([step, name, n]) =>
+      ourPaths.result.nodes.find((node) => node.step === Number(step) && node.label === name)?.customers === Number(n),
+  );
+compare('paths (5 steps after Plans Viewed, one thread)', oneThreadPaths.seconds, peerPaths.seconds, 0.3, samePaths);
+compare('paths (both cores)', ourPaths.seconds, peerPaths.seconds, 0.3, samePaths);
 
 const variantsOf: Array<[string, () => unknown, number]> = [
   ['stage funnel, breakdown by first touch', () => splitRun('stage-funnel', { breakdown: 'firstTouch' }), base.seconds],
@@ -242,8 +257,7 @@ for (const [name, work, plain] of variantsOf) {
   });
   const settings = runReport(index, 'kpis', {}, environment).definitions.settings;
   const query = kpiSql('store.events', 'store.activities', settings, null);
-  await runKpiSql(sql, query); // warm-up
-  const peerKpis = await timeIt(() => runKpiSql(sql, query));
+  const peerKpis = await timed(() => runKpiSql(sql, query), PEER_RUNS);
   const kpis = await timed(() => runReport(index, 'kpis', {}, environment));
   const ours = kpiCountsOf(kpis.result.total.kpis);
   const theirs = peerKpis.result.get('total') ?? {};
