@@ -8,8 +8,8 @@ import { OTHER, type PathsSankey, pathsSankey, type SankeyNode, stepName } from 
 
 const MARKER_COLOUR = '#ced4da';
 const OTHER_COLOUR = '#adb5bd';
-/** Each column needs this much room for its node and label; more columns scroll sideways. */
-const COLUMN_WIDTH = 150;
+/** Each column needs room for its node and label (LABEL_ROOM - 16 wide); more columns than fit scroll sideways. */
+const COLUMN_WIDTH = 130;
 const LABEL_ROOM = 130;
 
 interface PathsChartProps {
