@@ -1,3 +1,5 @@
+import { NameCodes } from '../journey-index/name-codes.ts';
+
 /** What a link did: `from`'s customer now belongs to `into`. */
 export interface IdentityMerge {
   from: number;
@@ -13,9 +15,9 @@ export interface IdentityMerge {
  * customer seen with the same value before ({@link linkTrait}).
  */
 export class IdentityGraph {
-  /** Name → code; after a bulk {@link restore} it is built on first use. */
-  private codesByName: Map<string, number> | null = new Map();
   private readonly names: string[] = [];
+  /** Name → code; after a bulk {@link restore} it is built on first use. */
+  private codesByName: NameCodes | null = new NameCodes(this.names);
   private parent = new Int32Array(1024);
   private known = new Uint8Array(1024);
   /** Trait link keys (`email:…`, `phone:…`) → the first identity seen with each (personal data: erased with it). */
@@ -25,9 +27,10 @@ export class IdentityGraph {
     return this.names.length;
   }
 
-  private get codes(): Map<string, number> {
+  private get codes(): NameCodes {
     if (this.codesByName === null) {
-      const map = new Map<string, number>();
+      const map = new NameCodes(this.names);
+      map.reserve(this.names.length);
       for (let code = 0; code < this.names.length; code++) {
         const name = this.names[code] as string;
         if (name !== '') map.set(name, code);

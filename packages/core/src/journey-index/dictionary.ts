@@ -1,7 +1,9 @@
+import { NameCodes } from './name-codes.ts';
+
 /** String ↔ dense code, for dictionary-encoded columns. */
 export class Dictionary {
-  private readonly codes = new Map<string, number>();
   readonly values: string[] = [];
+  private readonly codes = new NameCodes(this.values);
 
   codeOf(value: string): number {
     let code = this.codes.get(value);
@@ -17,6 +19,7 @@ export class Dictionary {
   restore(values: readonly string[]): void {
     if (this.values.length > 0) throw new Error('restore needs an empty dictionary');
     // By position: codes are what the store holds, even should two names be equal.
+    this.codes.reserve(values.length);
     values.forEach((value, code) => {
       this.values.push(value);
       if (!this.codes.has(value)) this.codes.set(value, code);
