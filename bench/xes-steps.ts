@@ -93,8 +93,8 @@ for (let run = 0; run < runs; run++) {
   });
   const messages = await step('  + reader: XES to Segment messages (readXes)', async () => {
     const out: unknown[] = [];
-    for await (const record of readXes(open(), { source: 'import:bench' }))
-      if ('message' in record) out.push(record.message);
+    for await (const records of readXes(open(), { source: 'import:bench' }))
+      for (const record of records) if ('message' in record) out.push(record.message);
     return out;
   });
   events = messages.length;

@@ -24,7 +24,7 @@ interface Message {
 async function readAll(source: Readable | string): Promise<SourceRecord[]> {
   const stream = typeof source === 'string' ? Readable.from([source]) : source;
   const records: SourceRecord[] = [];
-  for await (const record of readXes(stream, { source: 'test' })) records.push(record);
+  for await (const run of readXes(stream, { source: 'test' })) records.push(...run);
   return records;
 }
 

@@ -160,25 +160,28 @@ export async function* readXes(stream: Readable, options: XesReaderOptions): Rec
   };
 
   const decoder = new StringDecoder('utf8');
-  const drain = function* (): Generator<SourceRecord> {
+  /** The records read so far, cut off where the XML broke (what follows is not trustworthy). */
+  const take = (): SourceRecord[] => {
     const batch = out;
     out = [];
-    // Records produced after the XML broke are not trustworthy: cut them off.
-    const end = failure === null ? batch.length : failure.at;
-    for (let i = 0; i < end; i++) yield batch[i] as SourceRecord;
-    if (failure !== null) yield failure.record;
+    if (failure === null) return batch;
+    batch.length = failure.at;
+    batch.push(failure.record);
+    return batch;
   };
 
   for await (const chunk of stream) {
     parser.write(typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
     checkEntity(false);
-    yield* drain();
+    const batch = take();
+    if (batch.length > 0) yield batch;
     if (failure !== null) return; // leaving the loop closes the stream
   }
   parser.write(decoder.end());
   checkEntity(true);
   if (failure === null) parser.close();
-  yield* drain();
+  const batch = take();
+  if (batch.length > 0) yield batch;
 }
 
 /** Stores one typed XES attribute; lists, containers and unknown elements are skipped. */
