@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { type FieldError, hash53 } from '@waymark/core';
+import { type FieldError, Hash53Pair } from '@waymark/core';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { RecordReader, SourceRecord } from './source-record.ts';
 
@@ -43,6 +43,7 @@ interface EventState {
  */
 export async function* readXes(stream: Readable, options: XesReaderOptions): RecordReader {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+  const ids = new Hash53Pair(0, SEED2);
   let out: SourceRecord[] = [];
   let depth = 0;
   let trace: TraceState | null = null;
@@ -64,14 +65,16 @@ export async function* readXes(stream: Readable, options: XesReaderOptions): Rec
     const timestamp = e.timestamp as string;
     if (!t.settled) settle(t, timestamp);
     // Position keeps two identical events of one trace apart; content keeps re-imports idempotent.
-    const key = `${t.name}\u0000${position}\u0000${e.activity}\u0000${timestamp}`;
+    // The id hashes `${name}\0${position}\0${activity}\0${timestamp}`, piece by piece.
+    const activity = e.activity as string;
+    ids.start().add(t.name).addCode(0).addDecimal(position).addCode(0).add(activity).addCode(0).add(timestamp);
     out.push({
       line: e.line,
       message: {
         type: 'track',
-        messageId: messageIdOf(key),
+        messageId: idOf(ids),
         userId: t.name,
-        event: e.activity,
+        event: activity,
         timestamp,
         properties: e.properties,
       },
@@ -86,7 +89,13 @@ export async function* readXes(stream: Readable, options: XesReaderOptions): Rec
       const key = `${t.name}\u0000identify\u0000${JSON.stringify(t.traits)}`;
       out.push({
         line: t.line,
-        message: { type: 'identify', messageId: messageIdOf(key), userId: t.name, traits: t.traits, timestamp },
+        message: {
+          type: 'identify',
+          messageId: idOf(ids.start().add(key)),
+          userId: t.name,
+          traits: t.traits,
+          timestamp,
+        },
       });
     }
   };
@@ -222,9 +231,10 @@ function pushError(errors: FieldError[] | null, field: string, message: string):
   return list;
 }
 
-function messageIdOf(key: string): string {
-  writeHex53(hash53(key), 4);
-  writeHex53(hash53(key, SEED2), 18);
+/** The message id of the text hashed: `xes-`, then its hash53 with seeds 0 and SEED2 in hex. */
+function idOf(hashed: Hash53Pair): string {
+  writeHex53(hashed.first(), 4);
+  writeHex53(hashed.second(), 18);
   return String.fromCharCode.apply(null, ID_CODES);
 }
 
