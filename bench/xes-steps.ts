@@ -12,15 +12,14 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
-import { DOUBLE, DuckDBInstance, INTEGER, VARCHAR } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { HashSet53, JourneyIndex } from '@waymark/core';
 import { IngestPipeline, importFile, Workspace } from '@waymark/runtime';
 import { DuckDbEventStore, type EventStore, type StoredEvent } from '@waymark/storage';
 import { SaxesParser } from 'saxes';
 import { formatTable } from '../packages/cli/src/output/table.ts';
 import { readXes } from '../packages/runtime/src/import/xes-reader.ts';
-import { stageEvents } from '../packages/storage/src/event-store/event-staging.ts';
-import { CREATE_TABLES, EVENT_COLUMNS } from '../packages/storage/src/event-store/schema.ts';
+import { CREATE_STAGE_EVENTS, stageEvents } from '../packages/storage/src/event-store/event-staging.ts';
 
 const { values } = parseArgs({
   options: {
@@ -67,14 +66,6 @@ const nullStore = {
   existingMessageIds: async () => new Set<string>(),
 } as unknown as EventStore;
 
-const types = EVENT_COLUMNS.map((name) =>
-  ['seq', 'message_hash', 'timestamp_ms', 'received_ms'].includes(name)
-    ? DOUBLE
-    : name.endsWith('_code')
-      ? INTEGER
-      : VARCHAR,
-);
-
 let events = 0;
 for (let run = 0; run < runs; run++) {
   await step('gunzip and UTF-8 decoding', async () => {
@@ -109,10 +100,10 @@ for (let run = 0; run < runs; run++) {
   const batches: StoredEvent[][] = [];
   for (let start = 0; start < committed.length; start += BATCH) batches.push(committed.slice(start, start + BATCH));
   const stage = await (await DuckDBInstance.create(':memory:')).connect();
-  await stage.run(CREATE_TABLES);
-  const appender = await stage.createAppender('events');
+  await stage.run(`ATTACH ':memory:' AS stage; ${CREATE_STAGE_EVENTS};`);
+  const appender = await stage.createAppender('events', 'main', 'stage');
   await step('stage rows (Appender, this thread)', async () => {
-    for (const batch of batches) stageEvents(appender, types, batch);
+    for (const batch of batches) stageEvents(appender, batch);
   });
   appender.closeSync();
   stage.closeSync();

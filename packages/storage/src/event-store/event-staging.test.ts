@@ -1,16 +1,9 @@
-import { DOUBLE, DuckDBInstance, INTEGER, VARCHAR } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { MESSAGE_TYPES } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
-import { stageEvents } from './event-staging.ts';
+import { CREATE_STAGE_EVENTS, stageEvents, unstageEventsSql } from './event-staging.ts';
 import type { StoredEvent } from './event-store.ts';
 import { CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
-
-const TYPES = EVENT_COLUMNS.map((name) =>
-  ['seq', 'message_hash', 'timestamp_ms', 'received_ms'].includes(name)
-    ? DOUBLE
-    : name.endsWith('_code')
-      ? INTEGER
-      : VARCHAR,
-);
 
 /** Row i: NULLs that come and go from one 2,048-row chunk to the next, in every nullable column. */
 function eventOf(i: number): StoredEvent {
@@ -20,7 +13,7 @@ function eventOf(i: number): StoredEvent {
     seq: i + 1,
     messageId: `m-${i}-${'x'.repeat(i % 20)}`,
     messageHash: i * 7,
-    type: i % 4 === 0 ? 'identify' : 'track',
+    type: MESSAGE_TYPES[i % MESSAGE_TYPES.length] as StoredEvent['type'],
     timestampMs: 1_700_000_000_000 + i,
     receivedAtMs: 5,
     userId: null,
@@ -31,7 +24,7 @@ function eventOf(i: number): StoredEvent {
     properties: nullHere ? null : { i, long: 'p'.repeat(i % 30) },
     traits: i % 7 === 0 ? { t: i } : null,
     context: chunk === 1 ? null : { c: i },
-    source: i % 2 === 0 ? 'import:a.xes' : 'http',
+    source: i % 3 === 0 ? "import:it's.xes" : i < 5000 ? 'http' : 'import:b.csv',
     userCode: nullHere ? -1 : i,
     anonymousCode: chunk === 2 ? -1 : i % 11,
     previousCode: i % 2048 === 2047 ? -1 : 3,
@@ -62,13 +55,15 @@ function rowOf(e: StoredEvent): unknown[] {
 }
 
 describe('stageEvents', () => {
-  it('stores every value and NULL as given, across chunks and calls (vectors are reused between chunks)', async () => {
+  it('stores every value and NULL as given, across chunks and appends (vectors are reused between chunks; type and source go by code)', async () => {
     const connection = await (await DuckDBInstance.create(':memory:')).connect();
-    await connection.run(CREATE_TABLES);
-    const appender = await connection.createAppender('events');
+    await connection.run(`${CREATE_TABLES}; ATTACH ':memory:' AS stage; ${CREATE_STAGE_EVENTS};`);
+    const appender = await connection.createAppender('events', 'main', 'stage');
     const events = Array.from({ length: 2048 * 3 + 100 }, (_, i) => eventOf(i));
-    stageEvents(appender, TYPES, events.slice(0, 2048 * 2 + 10));
-    stageEvents(appender, TYPES, events.slice(2048 * 2 + 10));
+    for (const part of [events.slice(0, 2048 * 2 + 10), events.slice(2048 * 2 + 10)]) {
+      const sources = stageEvents(appender, part);
+      await connection.run(`INSERT INTO events ${unstageEventsSql(sources)}; DELETE FROM stage.events;`);
+    }
     appender.closeSync();
     const read = await connection.runAndReadAll(`SELECT ${EVENT_COLUMNS.join(', ')} FROM events ORDER BY seq`);
     expect(read.getRows()).toEqual(events.map(rowOf));
