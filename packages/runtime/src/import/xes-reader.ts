@@ -44,6 +44,7 @@ interface EventState {
 export async function* readXes(stream: Readable, options: XesReaderOptions): RecordReader {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
   const ids = new Hash53Pair(0, SEED2);
+  const strings = new Interned();
   let out: SourceRecord[] = [];
   let depth = 0;
   let trace: TraceState | null = null;
@@ -105,9 +106,9 @@ export async function* readXes(stream: Readable, options: XesReaderOptions): Rec
     if (level === 3 && event !== null) {
       // The hot path: one attribute of an event.
       const key = tag.attributes.key;
-      if (key === 'concept:name') event.activity = tag.attributes.value;
+      if (key === 'concept:name') event.activity = strings.of(tag.attributes.value);
       else if (key === 'time:timestamp') event.timestamp = tag.attributes.value;
-      else if (key !== undefined) event.errors = setAttribute(tag, key, event.properties, event.errors);
+      else if (key !== undefined) event.errors = setAttribute(tag, key, event.properties, event.errors, strings);
     } else if (level === 2 && trace !== null) {
       if (tag.name === 'event') {
         event = { line: parser.line, activity: undefined, timestamp: undefined, properties: {}, errors: null };
@@ -199,6 +200,7 @@ function setAttribute(
   key: string,
   target: Record<string, unknown>,
   errors: FieldError[] | null,
+  strings?: Interned,
 ): FieldError[] | null {
   const value = tag.attributes.value;
   if (value === undefined) return errors;
@@ -206,7 +208,7 @@ function setAttribute(
     case 'string':
     case 'date':
     case 'id':
-      target[key] = value;
+      target[key] = strings === undefined ? value : strings.of(value);
       return errors;
     case 'int':
     case 'float':
@@ -222,6 +224,23 @@ function setAttribute(
       return errors;
     default:
       return errors;
+  }
+}
+
+/**
+ * One string for each repeated short value of a log (activities, resources, lifecycle
+ * transitions): an event's strings live until its batch is stored, so each copy is one more
+ * object the garbage collector moves. Bounded: a log of unique values fills 65,536 entries at most.
+ */
+class Interned {
+  private readonly known = new Map<string, string>();
+
+  of<T extends string | undefined>(value: T): T {
+    if (value === undefined || value.length > 64) return value;
+    const known = this.known.get(value);
+    if (known !== undefined) return known as T;
+    if (this.known.size < 65_536) this.known.set(value, value);
+    return value;
   }
 }
 
