@@ -232,6 +232,26 @@ const traces = fc.array(fc.record({ name: text, events: fc.array(event, { minLen
   maxLength: 4,
 });
 
+describe('readXes decoding', () => {
+  it('reads UTF-8 cut anywhere into byte chunks, after ASCII ones, as it reads the whole text', async () => {
+    const trace = (name: string, activity: string) =>
+      `<trace><string key="concept:name" value="${name}"/><event><string key="concept:name" value="${activity}"/>` +
+      `<date key="time:timestamp" value="2024-01-01T00:00:00.000+00:00"/></event></trace>\n`;
+    const text = log(`${trace('plain', 'ascii only')}${'<!-- padding -->'.repeat(40)}${trace('Ærø', 'väl ✓ 😀 end')}`);
+    const whole = await readAll(text);
+    expect(messages(whole).map((m) => [m.userId, m.event])).toEqual([
+      ['plain', 'ascii only'],
+      ['Ærø', 'väl ✓ 😀 end'],
+    ]);
+    const bytes = Buffer.from(text);
+    for (const size of [1, 2, 3, 5, 7, 64, 333]) {
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+      expect(await readAll(Readable.from(chunks))).toEqual(whole);
+    }
+  });
+});
+
 describe('readXes round trip (property)', () => {
   it('reads back the activities, timestamps and typed attribute values written', async () => {
     await fc.assert(

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { type FieldError, Hash53Pair } from '@waymark/core';
@@ -180,8 +181,20 @@ export async function* readXes(stream: Readable, options: XesReaderOptions): Rec
     return batch;
   };
 
+  /**
+   * While every chunk so far was ASCII no character can straddle two of them, and an ASCII
+   * chunk's text is its Latin-1 text, which V8 makes by copying the bytes: about 10× faster than
+   * UTF-8 decoding (0.2 s of BPIC 2012's 74 MB). From the first other chunk on, the decoder reads.
+   */
+  let ascii = true;
+  const textOf = (chunk: Buffer): string => {
+    if (ascii && isAscii(chunk)) return chunk.toString('latin1');
+    ascii = false;
+    return decoder.write(chunk);
+  };
+
   for await (const chunk of stream) {
-    parser.write(typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    parser.write(typeof chunk === 'string' ? chunk : textOf(chunk as Buffer));
     checkEntity(false);
     const batch = take();
     if (batch.length > 0) yield batch;
