@@ -26,7 +26,7 @@ interface Message {
 
 async function readAll(stream: Readable, mapping: CsvMapping): Promise<SourceRecord[]> {
   const records: SourceRecord[] = [];
-  for await (const record of readCsv(stream, mapping)) records.push(record);
+  for await (const run of readCsv(stream, mapping)) records.push(...run);
   return records;
 }
 const messages = (records: SourceRecord[]) => records.flatMap((r) => ('message' in r ? [r.message as Message] : []));

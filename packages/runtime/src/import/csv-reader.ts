@@ -40,11 +40,12 @@ export async function* readCsv(stream: Readable, mapping: CsvMapping): RecordRea
   let mapRow: RowMapper | null = null;
   try {
     for await (const { cells, line } of parser as AsyncIterable<ParsedRow>) {
-      while (skipped.length > 0 && (skipped[0] as SourceRecord).line < line) yield skipped.shift() as SourceRecord;
+      // csv-parse hands over one row per step anyway: each becomes a run of its own.
+      while (skipped.length > 0 && (skipped[0] as SourceRecord).line < line) yield [skipped.shift() as SourceRecord];
       if (mapRow === null) mapRow = compileCsvMapping(mapping, cells);
-      else yield mapRow(cells, line);
+      else yield [mapRow(cells, line)];
     }
-    yield* skipped;
+    if (skipped.length > 0) yield skipped;
   } finally {
     stream.destroy(); // also when the mapping does not fit the header, or the caller stops early
   }

@@ -156,13 +156,15 @@ export async function importFile(
     if (committing !== null) await committing;
     committing = submitted;
   };
-  for await (const record of reader) {
-    summary.records++;
-    if ('errors' in record) reject({ position: record.line, errors: record.errors });
-    else {
-      messages.push(record.message);
-      lines.push(record.line);
-      if (messages.length >= BATCH) await flush();
+  for await (const records of reader) {
+    for (const record of records) {
+      summary.records++;
+      if ('errors' in record) reject({ position: record.line, errors: record.errors });
+      else {
+        messages.push(record.message);
+        lines.push(record.line);
+        if (messages.length >= BATCH) await flush();
+      }
     }
   }
   await flush();

@@ -6,10 +6,8 @@ import type { SourceRecord } from './source-record.ts';
 
 async function read(chunks: Array<string | Buffer>): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];
-  for await (const record of readJsonl(
-    Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))),
-  )) {
-    out.push(record);
+  for await (const run of readJsonl(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))))) {
+    out.push(...run);
   }
   return out;
 }

@@ -13,21 +13,23 @@ export async function* readJsonl(stream: Readable): RecordReader {
   let line = 0;
   for await (const chunk of stream) {
     const text = carry + decoder.write(chunk as Buffer);
+    const records: SourceRecord[] = [];
     let start = 0;
     let newline = text.indexOf('\n');
     while (newline >= 0) {
       line++;
       const record = recordOf(text, start, newline, line);
-      if (record !== null) yield record;
+      if (record !== null) records.push(record);
       start = newline + 1;
       newline = text.indexOf('\n', start);
     }
     carry = text.slice(start);
+    if (records.length > 0) yield records;
   }
   carry += decoder.end();
   if (carry.length > 0) {
     const record = recordOf(carry, 0, carry.length, line + 1);
-    if (record !== null) yield record;
+    if (record !== null) yield [record];
   }
 }
 

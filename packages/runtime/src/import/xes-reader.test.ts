@@ -24,7 +24,7 @@ interface Message {
 async function readAll(source: Readable | string): Promise<SourceRecord[]> {
   const stream = typeof source === 'string' ? Readable.from([source]) : source;
   const records: SourceRecord[] = [];
-  for await (const record of readXes(stream, { source: 'test' })) records.push(record);
+  for await (const run of readXes(stream, { source: 'test' })) records.push(...run);
   return records;
 }
 
@@ -174,6 +174,22 @@ describe('readXes typing, ignoring and errors', () => {
     });
     const truncated = await readAll('<log><trace><string key="concept:name" value="c1"/>');
     expect(truncated).toEqual([{ line: 1, errors: [{ field: '(xml)', message: expect.stringContaining('line 1') }] }]);
+    // The reader takes attributes from saxes itself (xes-reader.ts, collectAttributes): a repeated
+    // one must still be an error, named where saxes names it (at the end of the tag).
+    const repeated = await readAll(
+      log(
+        '<trace><string key="concept:name" value="c1"/>\n<event><string key="a"\nkey="b" value="x"/></event></trace>\n',
+      ),
+    );
+    expect(repeated.at(-1)).toEqual({
+      line: 5,
+      errors: [
+        {
+          field: '(xml)',
+          message: expect.stringMatching(/^malformed XML in test at line 5, column \d+: duplicate attribute: key\.; /),
+        },
+      ],
+    });
     const notXes = await readAll('<html><body/></html>');
     expect(notXes).toEqual([
       { line: 1, errors: [{ field: '(xml)', message: expect.stringContaining('not an XES log') }] },
@@ -230,6 +246,26 @@ const event = fc.record({ activity: text, timestamp, attributes: fc.array(value,
 const traces = fc.array(fc.record({ name: text, events: fc.array(event, { minLength: 1, maxLength: 5 }) }), {
   minLength: 1,
   maxLength: 4,
+});
+
+describe('readXes decoding', () => {
+  it('reads UTF-8 cut anywhere into byte chunks, after ASCII ones, as it reads the whole text', async () => {
+    const trace = (name: string, activity: string) =>
+      `<trace><string key="concept:name" value="${name}"/><event><string key="concept:name" value="${activity}"/>` +
+      `<date key="time:timestamp" value="2024-01-01T00:00:00.000+00:00"/></event></trace>\n`;
+    const text = log(`${trace('plain', 'ascii only')}${'<!-- padding -->'.repeat(40)}${trace('Ærø', 'väl ✓ 😀 end')}`);
+    const whole = await readAll(text);
+    expect(messages(whole).map((m) => [m.userId, m.event])).toEqual([
+      ['plain', 'ascii only'],
+      ['Ærø', 'väl ✓ 😀 end'],
+    ]);
+    const bytes = Buffer.from(text);
+    for (const size of [1, 2, 3, 5, 7, 64, 333]) {
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+      expect(await readAll(Readable.from(chunks))).toEqual(whole);
+    }
+  });
 });
 
 describe('readXes round trip (property)', () => {

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DOUBLE,
   type DuckDBAppender,
   type DuckDBConnection,
   DuckDBDataChunk,
@@ -16,7 +15,7 @@ import type { AttributePath, LoadedEventAttribute, LoadedTrait, SeenAttribute } 
 import { readEventAttributes, readTrait } from './attribute-reader.ts';
 import { JsonlBulkLoader } from './bulk-jsonl/jsonl-bulk-loader.ts';
 import { readCustomerEvents } from './customer-events.ts';
-import { stageEvents } from './event-staging.ts';
+import { CREATE_STAGE_EVENTS, stageEvents, unstageEventsSql } from './event-staging.ts';
 import type {
   CustomerEvent,
   DictionaryAdditions,
@@ -26,16 +25,11 @@ import type {
   ScanOptions,
   StoredEvent,
 } from './event-store.ts';
-import { CHANNEL_CODE_SQL, CREATE_TABLES, EVENT_COLUMNS } from './schema.ts';
+import { CHANNEL_CODE_SQL, CREATE_TABLES } from './schema.ts';
 import { readSeenAttributes } from './seen-attributes.ts';
 import { readColumnsWithTexts } from './text-values.ts';
 import { copyNumberColumn, readColumns } from './vectors.ts';
 
-const NUMBER_COLUMNS = new Set(['seq', 'message_hash', 'timestamp_ms', 'received_ms']);
-const CODE_COLUMNS = new Set(['user_code', 'anonymous_code', 'previous_code', 'activity_code']);
-const COLUMN_TYPES: DuckDBType[] = EVENT_COLUMNS.map((name) =>
-  NUMBER_COLUMNS.has(name) ? DOUBLE : CODE_COLUMNS.has(name) ? INTEGER : VARCHAR,
-);
 const DICTIONARY_TYPES: DuckDBType[] = [INTEGER, VARCHAR];
 const CHUNK_ROWS = 2048;
 
@@ -71,7 +65,7 @@ export class DuckDbEventStore implements EventStore {
     // Staging tables live in an in-memory database: appending there costs no WAL or compression.
     await writer.run(`
       ATTACH ':memory:' AS stage;
-      CREATE TABLE stage.events AS SELECT * FROM events LIMIT 0;
+      ${CREATE_STAGE_EVENTS};
       CREATE TABLE stage.identities (code INTEGER, name VARCHAR);
       CREATE TABLE stage.activities (code INTEGER, name VARCHAR);`);
     const stager = await instance.connect();
@@ -87,7 +81,7 @@ export class DuckDbEventStore implements EventStore {
     if (events.length === 0) return;
     const { identities, activities } = additions;
     try {
-      stageEvents(this.stagers.events, COLUMN_TYPES, events);
+      const insertEvents = `INSERT INTO events ${unstageEventsSql(stageEvents(this.stagers.events, events))};`;
       this.stageRows(this.stagers.identities, DICTIONARY_TYPES, identities.names.length, (start, end) =>
         dictionaryColumns(identities.fromCode, identities.names, start, end),
       );
@@ -104,9 +98,9 @@ export class DuckDbEventStore implements EventStore {
         // test; cf. duckdb/duckdb#25931): rows whose codes name nothing. Names without rows
         // are harmless — the index has them already.
         await this.writer.run(`BEGIN TRANSACTION; ${names} COMMIT;`);
-        await this.writer.run('BEGIN TRANSACTION; INSERT INTO events SELECT * FROM stage.events; COMMIT;');
+        await this.writer.run(`BEGIN TRANSACTION; ${insertEvents} COMMIT;`);
       } else {
-        await this.writer.run(`BEGIN TRANSACTION; ${names} INSERT INTO events SELECT * FROM stage.events; COMMIT;`);
+        await this.writer.run(`BEGIN TRANSACTION; ${names} ${insertEvents} COMMIT;`);
       }
     } catch (error) {
       await this.writer.run('ROLLBACK').catch(() => undefined);

@@ -1,7 +1,47 @@
-import { type DuckDBAppender, DuckDBDataChunk, type DuckDBType, type DuckDBVector } from '@duckdb/node-api';
+import { DOUBLE, type DuckDBAppender, DuckDBDataChunk, type DuckDBVector, INTEGER, VARCHAR } from '@duckdb/node-api';
+import { MESSAGE_TYPES } from '@waymark/core';
 import type { StoredEvent } from './event-store.ts';
 
 const CHUNK_ROWS = 2048;
+
+/**
+ * The staging table: the events table's columns, but `type` and `source` as codes (the type's
+ * index in MESSAGE_TYPES, the source's in the list stageEvents returns). They are the same for
+ * most rows, and each string costs a call into DuckDB and copies there; {@link unstageEventsSql}
+ * turns the codes back into the text when the rows move into the events table.
+ */
+export const CREATE_STAGE_EVENTS = `
+  CREATE TABLE stage.events (
+    seq DOUBLE, message_id VARCHAR, message_hash DOUBLE, type_code INTEGER, timestamp_ms DOUBLE,
+    received_ms DOUBLE, channel VARCHAR, properties VARCHAR, traits VARCHAR, context VARCHAR,
+    source_code INTEGER, user_code INTEGER, anonymous_code INTEGER, previous_code INTEGER,
+    activity_code INTEGER
+  )`;
+const STAGE_TYPES = [
+  DOUBLE,
+  VARCHAR,
+  DOUBLE,
+  INTEGER,
+  DOUBLE,
+  DOUBLE,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  INTEGER,
+  INTEGER,
+  INTEGER,
+  INTEGER,
+  INTEGER,
+];
+
+/** The SELECT that gives the staged rows as the events table's columns, in its order. */
+export function unstageEventsSql(sources: readonly string[]): string {
+  const list = (texts: readonly string[]) => `[${texts.map((text) => `'${text.replaceAll("'", "''")}'`).join(', ')}]`;
+  return `SELECT seq, message_id, message_hash, list_extract(${list(MESSAGE_TYPES)}, type_code + 1), timestamp_ms,
+    received_ms, channel, properties, traits, context, list_extract(${list(sources)}, source_code + 1),
+    user_code, anonymous_code, previous_code, activity_code FROM stage.events`;
+}
 
 /** What a writable vector of @duckdb/node-api holds (private fields; version pinned by the lock file). */
 type Writable = DuckDBVector & {
@@ -17,14 +57,41 @@ type Writable = DuckDBVector & {
  * one call each. `DuckDBDataChunk.setColumns` does the same through a value cache per vector
  * and BigInt arithmetic per validity bit, which is most of its cost at 100k+ rows per commit.
  * Should the private fields ever change, every value goes through the public `setItem`.
- * The column order is EVENT_COLUMNS'.
+ * The columns are the staging table's (CREATE_STAGE_EVENTS); returns the sources by code.
  */
-export function stageEvents(appender: DuckDBAppender, types: DuckDBType[], events: readonly StoredEvent[]): void {
+export function stageEvents(appender: DuckDBAppender, events: readonly StoredEvent[]): string[] {
   const nulls: number[] = [];
+  const sources: string[] = [];
+  let lastSource: string | null = null;
+  let lastSourceCode = -1;
+  const sourceCode = (source: string): number => {
+    if (source !== lastSource) {
+      lastSource = source;
+      lastSourceCode = sources.indexOf(source);
+      if (lastSourceCode < 0) lastSourceCode = sources.push(source) - 1;
+    }
+    return lastSourceCode;
+  };
+  // Full chunks reuse one DataChunk and its vectors: making the vectors of a chunk copies each
+  // one's memory into JS (vector_get_data), which for 15 columns per 2,048 rows cost as much as
+  // filling them. The Appender copies a chunk's rows, strings included, when it is appended, so
+  // refilling the same vectors afterwards is safe; their string heap is freed with the chunk.
+  let full: DuckDBDataChunk | null = null;
   for (let start = 0; start < events.length; start += CHUNK_ROWS) {
     const n = Math.min(events.length, start + CHUNK_ROWS) - start;
-    const chunk = DuckDBDataChunk.create(types, n);
-    const vector = (column: number) => chunk.getColumnVector(column) as Writable;
+    let chunk: DuckDBDataChunk;
+    if (n < CHUNK_ROWS) chunk = DuckDBDataChunk.create(STAGE_TYPES, n);
+    else {
+      full ??= DuckDBDataChunk.create(STAGE_TYPES, n);
+      chunk = full;
+    }
+    const vector = (column: number) => {
+      const target = chunk.getColumnVector(column) as Writable;
+      // A reused vector keeps the NULLs of its last rows in its validity words: all valid again.
+      const words = target.validity?.data;
+      if (words instanceof BigUint64Array) words.fill(0xffffffffffffffffn);
+      return target;
+    };
     const numbers = (column: number, field: (event: StoredEvent) => number) => {
       const target = vector(column);
       const items = target.items instanceof Float64Array && target.items.length >= n ? target.items : null;
@@ -62,14 +129,14 @@ export function stageEvents(appender: DuckDBAppender, types: DuckDBType[], event
     numbers(0, (e) => e.seq);
     texts(1, (e) => e.messageId);
     numbers(2, (e) => e.messageHash);
-    texts(3, (e) => e.type);
+    codes(3, (e) => MESSAGE_TYPES.indexOf(e.type));
     numbers(4, (e) => e.timestampMs);
     numbers(5, (e) => e.receivedAtMs);
     texts(6, (e) => e.channel);
     texts(7, (e) => (e.properties === null ? null : JSON.stringify(e.properties)));
     texts(8, (e) => (e.traits === null ? null : JSON.stringify(e.traits)));
     texts(9, (e) => (e.context === null ? null : JSON.stringify(e.context)));
-    texts(10, (e) => e.source);
+    codes(10, (e) => sourceCode(e.source));
     codes(11, (e) => e.userCode);
     codes(12, (e) => e.anonymousCode);
     codes(13, (e) => e.previousCode);
@@ -77,6 +144,7 @@ export function stageEvents(appender: DuckDBAppender, types: DuckDBType[], event
     appender.appendDataChunk(chunk);
   }
   appender.flushSync();
+  return sources;
 }
 
 /**
