@@ -102,24 +102,21 @@ export async function* readXes(stream: Readable, options: XesReaderOptions): Rec
     }
   };
 
-  const attributes = collectAttributes(parser);
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const level = depth++;
-    const key = attributes === null ? tag.attributes.key : attributes.key;
-    const value = attributes === null ? tag.attributes.value : attributes.value;
-    if (attributes !== null) attributes.key = attributes.value = undefined;
     if (level === 3 && event !== null) {
       // The hot path: one attribute of an event.
-      if (key === 'concept:name') event.activity = strings.of(value);
-      else if (key === 'time:timestamp') event.timestamp = value;
-      else if (key !== undefined)
-        event.errors = setAttribute(tag.name, key, value, event.properties, event.errors, strings);
+      const key = tag.attributes.key;
+      if (key === 'concept:name') event.activity = strings.of(tag.attributes.value);
+      else if (key === 'time:timestamp') event.timestamp = tag.attributes.value;
+      else if (key !== undefined) event.errors = setAttribute(tag, key, event.properties, event.errors, strings);
     } else if (level === 2 && trace !== null) {
       if (tag.name === 'event') {
         event = { line: parser.line, activity: undefined, timestamp: undefined, properties: {}, errors: null };
       } else {
-        if (key === 'concept:name') trace.name = value;
-        else if (key !== undefined) setAttribute(tag.name, key, value, trace.traits, trace.traitErrors);
+        const key = tag.attributes.key;
+        if (key === 'concept:name') trace.name = tag.attributes.value;
+        else if (key !== undefined) setAttribute(tag, key, trace.traits, trace.traitErrors);
       }
     } else if (level === 1 && tag.name === 'trace') {
       trace = { line: parser.line, name: undefined, traits: {}, traitErrors: [], events: 0, settled: false };
@@ -210,54 +207,17 @@ export async function* readXes(stream: Readable, options: XesReaderOptions): Rec
   if (batch.length > 0) yield batch;
 }
 
-/** The `key` and `value` attributes of the tag being opened, as saxes reads them. */
-interface TagAttributes {
-  key: string | undefined;
-  value: string | undefined;
-}
-
-/**
- * Takes the attributes of each tag as saxes reads them, keeping only `key` and `value`: saxes
- * would make an object per attribute and a dictionary-mode object (Object.create(null)) per tag
- * of them, which cost the reader more than its own work per event. Duplicate attributes are
- * still an error, raised where saxes raises it (when the tag ends). Uses saxes 6's internals
- * (pushAttrib, processAttribs; version pinned by the lock file): null, and the tags' own
- * attributes read, should they ever change.
- */
-function collectAttributes(parser: SaxesParser<{ xmlns: false; position: true }>): TagAttributes | null {
-  const internals = parser as unknown as {
-    pushAttrib?: (name: string, value: string) => void;
-    processAttribs?: () => void;
-  };
-  if (typeof internals.pushAttrib !== 'function' || typeof internals.processAttribs !== 'function') return null;
-  const attributes: TagAttributes = { key: undefined, value: undefined };
-  const names: string[] = [];
-  let duplicate: string | null = null;
-  internals.pushAttrib = (name, value) => {
-    if (names.includes(name)) duplicate ??= name;
-    else names.push(name);
-    if (name === 'key') attributes.key = value;
-    else if (name === 'value') attributes.value = value;
-  };
-  internals.processAttribs = () => {
-    if (duplicate !== null) parser.fail(`duplicate attribute: ${duplicate}.`);
-    duplicate = null;
-    names.length = 0;
-  };
-  return attributes;
-}
-
 /** Stores one typed XES attribute; lists, containers and unknown elements are skipped. */
 function setAttribute(
-  type: string,
+  tag: SaxesTagPlain,
   key: string,
-  value: string | undefined,
   target: Record<string, unknown>,
   errors: FieldError[] | null,
   strings?: Interned,
 ): FieldError[] | null {
+  const value = tag.attributes.value;
   if (value === undefined) return errors;
-  switch (type) {
+  switch (tag.name) {
     case 'string':
     case 'date':
     case 'id':
@@ -265,11 +225,11 @@ function setAttribute(
       return errors;
     case 'int':
     case 'float':
-      if ((type === 'int' ? INT : FLOAT).test(value.trim())) {
+      if ((tag.name === 'int' ? INT : FLOAT).test(value.trim())) {
         target[key] = Number(value);
         return errors;
       }
-      return pushError(errors, key, `${type} attribute ${key} is not a number: ${JSON.stringify(value)}`);
+      return pushError(errors, key, `${tag.name} attribute ${key} is not a number: ${JSON.stringify(value)}`);
     case 'boolean':
       if (value === 'true' || value === '1') target[key] = true;
       else if (value === 'false' || value === '0') target[key] = false;
