@@ -174,6 +174,21 @@ describe('readXes typing, ignoring and errors', () => {
     });
     const truncated = await readAll('<log><trace><string key="concept:name" value="c1"/>');
     expect(truncated).toEqual([{ line: 1, errors: [{ field: '(xml)', message: expect.stringContaining('line 1') }] }]);
+    // A repeated attribute is an error, named where saxes names it (at the end of the tag).
+    const repeated = await readAll(
+      log(
+        '<trace><string key="concept:name" value="c1"/>\n<event><string key="a"\nkey="b" value="x"/></event></trace>\n',
+      ),
+    );
+    expect(repeated.at(-1)).toEqual({
+      line: 5,
+      errors: [
+        {
+          field: '(xml)',
+          message: expect.stringMatching(/^malformed XML in test at line 5, column \d+: duplicate attribute: key\.; /),
+        },
+      ],
+    });
     const notXes = await readAll('<html><body/></html>');
     expect(notXes).toEqual([
       { line: 1, errors: [{ field: '(xml)', message: expect.stringContaining('not an XES log') }] },
