@@ -24,7 +24,7 @@ import { median, timeIt } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
-    customers: { type: 'string', default: '1000000' },
+    customers: { type: 'string', default: '1230000' },
     out: { type: 'string', default: 'bench/out' },
     runs: { type: 'string', default: '5' },
   },
