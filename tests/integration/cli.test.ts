@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startWaymarkProcess, stopServerProcess } from './server-process.ts';
 import { tempDir } from './temp-dir.ts';
 
 const BIN = new URL('../../bin/waymark.mjs', import.meta.url).pathname;
@@ -99,6 +100,41 @@ describe('waymark CLI', () => {
     expect(readFileSync(c, 'utf8')).not.toBe(plain);
     const first = JSON.parse(plain.split('\n')[0] as string);
     expect(first).toMatchObject({ type: 'track', messageId: 'g5-0-0', anonymousId: 'a5-0' });
+  });
+
+  it("serve --journey loads a journey file besides the data folder's, for the API and the web app", async () => {
+    const journey = new URL('../../examples/journeys/running-example.yaml', import.meta.url).pathname;
+    const data = join(dir.path, 'serve-journey');
+    await run(
+      'import',
+      new URL('../../../shared/data/public/running-example.xes', import.meta.url).pathname,
+      '--data',
+      data,
+    );
+    const server = await startWaymarkProcess([
+      'serve',
+      '--data',
+      data,
+      '--port',
+      '0',
+      '--admin-token',
+      't',
+      '--journey',
+      journey,
+    ]);
+    try {
+      const get = async (path: string) =>
+        (await fetch(`${server.url}${path}`, { headers: { authorization: 'Bearer t' } })).json();
+      const { journeys } = (await get('/api/journeys')) as { journeys: Array<{ id: string }> };
+      expect(journeys.map((j) => j.id)).toEqual(['running-example']);
+      // Cases 2, 3 and 6 of the six are compensated (see journey-reports-sql.test.ts).
+      const funnel = (await get('/api/reports/funnel?journey=running-example&funnel=Compensated')) as {
+        total: { steps: Array<{ customers: number }> };
+      };
+      expect(funnel.total.steps.map((step) => step.customers)).toEqual([6, 6, 3]);
+    } finally {
+      await stopServerProcess(server.child);
+    }
   });
 
   it('explains bad arguments', async () => {

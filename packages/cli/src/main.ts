@@ -46,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<void> {
       '--link-by <traits>',
       'link identities sharing these identify traits: email, phone, email,phone or none (default: <data>/waymark.yaml, else none)',
     )
+    .option('--journey <file>', 'a journey definition (YAML) to load besides <data>/journeys/; repeatable', collect, [])
     .action(serveCommand);
 
   program

@@ -18,6 +18,8 @@ export interface StartOptions {
   webDir?: string | null;
   /** Identify traits that link identities; overrides `identity.linkBy` of `<data>/waymark.yaml`. */
   linkBy?: readonly LinkTrait[];
+  /** Journey files to load besides `<data>/journeys/*.yaml`. */
+  journeyFiles?: readonly string[];
 }
 
 export interface RunningServer {
@@ -51,6 +53,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
   const workspace = await Workspace.open(options.dataDir, {
     parallelKernels: true,
+    journeyFiles: options.journeyFiles ?? [],
     ...(options.linkBy === undefined ? {} : { linkBy: options.linkBy }),
   });
   const app = await buildApp(workspace, config);

@@ -8,6 +8,7 @@ export interface ServeFlags {
   writeKey?: string;
   adminToken?: string;
   linkBy?: string;
+  journey?: string[];
 }
 
 /** `waymark serve`: flags first, then WAYMARK_WRITE_KEY / WAYMARK_ADMIN_TOKEN, else generated and printed. */
@@ -18,6 +19,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     port: parsePort(flags.port ?? process.env.WAYMARK_PORT ?? '4400'),
     writeKey: flags.writeKey ?? process.env.WAYMARK_WRITE_KEY,
     adminToken: flags.adminToken ?? process.env.WAYMARK_ADMIN_TOKEN,
+    journeyFiles: flags.journey ?? [],
     ...(flags.linkBy === undefined ? {} : { linkBy: parseLinkBy(flags.linkBy) }),
   });
   announce(server.url, server.writeKey, server.adminToken, server.workspace.index.eventCount);
