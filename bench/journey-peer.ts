@@ -54,17 +54,25 @@ export function touchpointStageSql(touchpoint: string): string {
     END`;
 }
 
-/** Rows in order per customer with a step number (from `stepCase`), the table the funnels read. */
-function orderedSteps(events: string, activities: string, stepCase: string): string {
+/**
+ * Two CTEs: `anon_owner` (each anonymousId's first userId) and `name`, the journey rows with
+ * `customer` stitched as the index does and the given `columns` (over `e`, the events, and `a`,
+ * their activity). Every SQL peer of a journey report starts from these.
+ */
+export function stitchedRowsSql(events: string, activities: string, name: string, columns: string): string {
   return `
     anon_owner AS (
       SELECT anonymous_code, arg_min(user_code, seq) AS user_code
       FROM ${events} WHERE anonymous_code IS NOT NULL AND user_code IS NOT NULL GROUP BY 1),
-    classified AS (
-      SELECT coalesce(e.user_code, o.user_code, e.anonymous_code) AS customer, e.timestamp_ms AS ts, e.seq,
-             ${stepCase} AS step
+    ${name} AS (
+      SELECT coalesce(e.user_code, o.user_code, e.anonymous_code) AS customer, ${columns}
       FROM ${events} e JOIN ${activities} a ON a.code = e.activity_code
-      LEFT JOIN anon_owner o ON o.anonymous_code = e.anonymous_code),
+      LEFT JOIN anon_owner o ON o.anonymous_code = e.anonymous_code)`;
+}
+
+/** Rows in order per customer with a step number (from `stepCase`), the table the funnels read. */
+function orderedSteps(events: string, activities: string, stepCase: string): string {
+  return `${stitchedRowsSql(events, activities, 'classified', `e.timestamp_ms AS ts, e.seq, ${stepCase} AS step`)},
     r AS (
       SELECT customer, step, ts, row_number() OVER (PARTITION BY customer ORDER BY ts, seq) AS pos
       FROM classified WHERE step >= 0)`;
@@ -115,14 +123,7 @@ export function plansToOrderCaseSql(): string {
 
 /** Every journey row with its stitched customer and activity name. */
 function namedRows(events: string, activities: string): string {
-  return `
-    anon_owner AS (
-      SELECT anonymous_code, arg_min(user_code, seq) AS user_code
-      FROM ${events} WHERE anonymous_code IS NOT NULL AND user_code IS NOT NULL GROUP BY 1),
-    j AS (
-      SELECT coalesce(e.user_code, o.user_code, e.anonymous_code) AS customer, e.timestamp_ms AS ts, e.seq, a.name
-      FROM ${events} e JOIN ${activities} a ON a.code = e.activity_code
-      LEFT JOIN anon_owner o ON o.anonymous_code = e.anonymous_code)`;
+  return stitchedRowsSql(events, activities, 'j', 'e.timestamp_ms AS ts, e.seq, a.name');
 }
 
 /**

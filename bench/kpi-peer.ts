@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { KpiSet, KpiSettings } from '@waymark/core';
-import { touchpointCaseSql, touchpointStageSql } from './journey-peer.ts';
+import { stitchedRowsSql, touchpointCaseSql, touchpointStageSql } from './journey-peer.ts';
 
 /**
  * What the peer groups by: a contact property, the event's channel, or (for
@@ -27,15 +27,13 @@ export function kpiSql(events: string, activities: string, settings: KpiSettings
   const score = (kind: string, low: number, high: number) =>
     `count(*) FILTER (kind = '${kind}' AND score >= ${low} AND score <= ${high} AND score = floor(score))`;
   return `
-    WITH anon_owner AS (
-      SELECT anonymous_code, arg_min(user_code, seq) AS user_code
-      FROM ${events} WHERE anonymous_code IS NOT NULL AND user_code IS NOT NULL GROUP BY 1),
-    journey AS (
-      SELECT coalesce(e.user_code, o.user_code, e.anonymous_code) AS customer,
-             coalesce(e.user_code, o.user_code) IS NOT NULL AS identified,
-             e.timestamp_ms AS ts, e.seq, e.channel, a.name AS activity, e.properties AS p
-      FROM ${events} e JOIN ${activities} a ON a.code = e.activity_code
-      LEFT JOIN anon_owner o ON o.anonymous_code = e.anonymous_code),
+    WITH ${stitchedRowsSql(
+      events,
+      activities,
+      'journey',
+      `coalesce(e.user_code, o.user_code) IS NOT NULL AS identified,
+       e.timestamp_ms AS ts, e.seq, e.channel, a.name AS activity, e.properties AS p`,
+    )},
     data_end AS (SELECT max(ts) AS end_ms FROM journey),
     contacts AS (
       SELECT customer, identified, ts, seq, channel, ${group} AS grp, ${str('contactId')} AS contact_id,

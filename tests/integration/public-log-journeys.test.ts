@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { importFile, Workspace } from '@waymark/runtime';
 import { describe, expect, it } from 'vitest';
+import { stitchedRowsSql } from '../../bench/journey-peer.ts';
 
 /**
  * The example journeys of the public logs (examples/journeys/*.yaml) against an independent
@@ -16,6 +17,13 @@ const MAPPINGS = fileURLToPath(new URL('../../docs/mappings/', import.meta.url))
 const JOURNEYS = fileURLToPath(new URL('../../examples/journeys/', import.meta.url));
 
 const DAY_MS = 86_400_000;
+/** The stored rows as `named`: stitched customer, time, arrival, activity name, channel and properties `p`. */
+const NAMED = stitchedRowsSql(
+  'events',
+  'activities',
+  'named',
+  'e.timestamp_ms AS ts, e.seq, a.name AS activity, e.channel, e.properties AS p',
+);
 /** A property of the row's properties JSON `p` as text (keys may contain ':' or spaces). */
 const prop = (key: string) => `json_extract_string(p, '$."${key}"')`;
 const num = (key: string) => `TRY_CAST(${prop(key)} AS DOUBLE)`;
@@ -58,15 +66,7 @@ function reachSql(steps: string[], windowMs: number | undefined, stageCase?: str
   }
   const within = windowMs === undefined ? 'true' : `t - t0 <= ${windowMs}`;
   const counts = steps.map((_, k) => `(SELECT count(DISTINCT customer) FROM c${k} WHERE ${within})::INTEGER AS s${k}`);
-  return `WITH
-    anon_owner AS (
-      SELECT anonymous_code, arg_min(user_code, seq) AS user_code
-      FROM events WHERE anonymous_code IS NOT NULL AND user_code IS NOT NULL GROUP BY 1),
-    named AS (
-      SELECT coalesce(e.user_code, o.user_code, e.anonymous_code) AS customer, e.timestamp_ms AS ts, e.seq,
-        a.name AS activity, e.channel, e.properties AS p
-      FROM events e JOIN activities a ON a.code = e.activity_code
-      LEFT JOIN anon_owner o ON o.anonymous_code = e.anonymous_code),
+  return `WITH ${NAMED},
     staged AS (SELECT *, ${stageCase ?? '-1'} AS stage FROM named),
     flagged AS (SELECT customer, ts, seq, ${flags} FROM staged),
     positioned AS (
@@ -87,14 +87,7 @@ async function peerCounts(workspace: Workspace, steps: string[], windowMs?: numb
 /** Customers with any row in each stage, whatever the order. */
 async function peerAnyOrder(workspace: Workspace, stageCase: string, stages: number): Promise<number[]> {
   const rows = await workspace.store.query(`
-    WITH anon_owner AS (
-      SELECT anonymous_code, arg_min(user_code, seq) AS user_code
-      FROM events WHERE anonymous_code IS NOT NULL AND user_code IS NOT NULL GROUP BY 1),
-    named AS (
-      SELECT coalesce(e.user_code, o.user_code, e.anonymous_code) AS customer,
-        a.name AS activity, e.channel, e.properties AS p
-      FROM events e JOIN activities a ON a.code = e.activity_code
-      LEFT JOIN anon_owner o ON o.anonymous_code = e.anonymous_code)
+    WITH ${NAMED}
     SELECT ${stageCase} AS stage, count(DISTINCT customer)::INTEGER AS n FROM named GROUP BY 1`);
   return Array.from({ length: stages }, (_, s) => (rows.find((r) => r.stage === s)?.n as number) ?? 0);
 }
