@@ -183,7 +183,7 @@ export const retentionKernel: SplitKernel<RetentionInput, RetentionPart, Retenti
         if (later >= end) break;
         const k = Math.floor(((ts[later] as number) - startMs) / periodMs);
         if (k >= periods) break;
-        if (seenBy[k] === r || !((byPostings && everyReturn) || (table.bits(rows, later) & 2) !== 0)) continue;
+        if (seenBy[k] === r || !(everyReturn || (table.bits(rows, later) & 2) !== 0)) continue;
         seenBy[k] = r;
         returned[c * periods + k]++;
         if (k < passed) observedReturns[g * periods + k]++;
