@@ -1,6 +1,15 @@
-import { DOUBLE, type DuckDBAppender, DuckDBDataChunk, type DuckDBVector, INTEGER, VARCHAR } from '@duckdb/node-api';
+import {
+  DOUBLE,
+  type DuckDBAppender,
+  DuckDBDataChunk,
+  type DuckDBType,
+  type DuckDBVector,
+  INTEGER,
+  VARCHAR,
+} from '@duckdb/node-api';
 import { MESSAGE_TYPES } from '@waymark/core';
 import type { StoredEvent } from './event-store.ts';
+import { EVENT_COLUMNS } from './schema.ts';
 
 const CHUNK_ROWS = 2048;
 
@@ -10,37 +19,36 @@ const CHUNK_ROWS = 2048;
  * most rows, and each string costs a call into DuckDB and copies there; {@link unstageEventsSql}
  * turns the codes back into the text when the rows move into the events table.
  */
-export const CREATE_STAGE_EVENTS = `
-  CREATE TABLE stage.events (
-    seq DOUBLE, message_id VARCHAR, message_hash DOUBLE, type_code INTEGER, timestamp_ms DOUBLE,
-    received_ms DOUBLE, channel VARCHAR, properties VARCHAR, traits VARCHAR, context VARCHAR,
-    source_code INTEGER, user_code INTEGER, anonymous_code INTEGER, previous_code INTEGER,
-    activity_code INTEGER
-  )`;
-const STAGE_TYPES = [
-  DOUBLE,
-  VARCHAR,
-  DOUBLE,
-  INTEGER,
-  DOUBLE,
-  DOUBLE,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  INTEGER,
-  INTEGER,
-  INTEGER,
-  INTEGER,
-  INTEGER,
+const STAGE_COLUMNS: ReadonlyArray<readonly [string, DuckDBType]> = [
+  ['seq', DOUBLE],
+  ['message_id', VARCHAR],
+  ['message_hash', DOUBLE],
+  ['type_code', INTEGER],
+  ['timestamp_ms', DOUBLE],
+  ['received_ms', DOUBLE],
+  ['channel', VARCHAR],
+  ['properties', VARCHAR],
+  ['traits', VARCHAR],
+  ['context', VARCHAR],
+  ['source_code', INTEGER],
+  ['user_code', INTEGER],
+  ['anonymous_code', INTEGER],
+  ['previous_code', INTEGER],
+  ['activity_code', INTEGER],
 ];
+const STAGE_TYPES = STAGE_COLUMNS.map(([, type]) => type);
+export const CREATE_STAGE_EVENTS = `CREATE TABLE stage.events (${STAGE_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})`;
 
-/** The SELECT that gives the staged rows as the events table's columns, in its order. */
+/** The SELECT that gives the staged rows as the events table's columns (EVENT_COLUMNS), in its order. */
 export function unstageEventsSql(sources: readonly string[]): string {
   const list = (texts: readonly string[]) => `[${texts.map((text) => `'${text.replaceAll("'", "''")}'`).join(', ')}]`;
-  return `SELECT seq, message_id, message_hash, list_extract(${list(MESSAGE_TYPES)}, type_code + 1), timestamp_ms,
-    received_ms, channel, properties, traits, context, list_extract(${list(sources)}, source_code + 1),
-    user_code, anonymous_code, previous_code, activity_code FROM stage.events`;
+  const expression = (column: (typeof EVENT_COLUMNS)[number]): string =>
+    column === 'type'
+      ? `list_extract(${list(MESSAGE_TYPES)}, type_code + 1)`
+      : column === 'source'
+        ? `list_extract(${list(sources)}, source_code + 1)`
+        : column;
+  return `SELECT ${EVENT_COLUMNS.map(expression).join(', ')} FROM stage.events`;
 }
 
 /** What a writable vector of @duckdb/node-api holds (private fields; version pinned by the lock file). */

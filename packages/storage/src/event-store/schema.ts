@@ -39,7 +39,7 @@ CREATE OR REPLACE VIEW events_view AS
   LEFT JOIN activities act ON act.code = e.activity_code;
 `;
 
-/** Column order of the appender; must match the events table. */
+/** The events table's columns in their order (staged rows are inserted as these: event-staging.ts). */
 export const EVENT_COLUMNS = [
   'seq',
   'message_id',
