@@ -5,12 +5,10 @@
  * The steps are cumulative where they must be (the reader includes the XML parser) and the
  * table says which.
  */
-import { isAscii } from 'node:buffer';
 import { createReadStream, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -19,7 +17,7 @@ import { IngestPipeline, importFile, Workspace } from '@waymark/runtime';
 import { DuckDbEventStore, type EventStore, type StoredEvent } from '@waymark/storage';
 import { SaxesParser } from 'saxes';
 import { formatTable } from '../packages/cli/src/output/table.ts';
-import { readXes } from '../packages/runtime/src/import/xes-reader.ts';
+import { readXes, XmlChunkDecoder } from '../packages/runtime/src/import/xes-reader.ts';
 import { CREATE_STAGE_EVENTS, stageEvents } from '../packages/storage/src/event-store/event-staging.ts';
 
 const { values } = parseArgs({
@@ -67,31 +65,20 @@ const nullStore = {
   existingMessageIds: async () => new Set<string>(),
 } as unknown as EventStore;
 
-/** Chunks to text as readXes makes them: Latin-1 while every chunk is ASCII, UTF-8 after. */
-function textDecoder(): (chunk: Buffer) => string {
-  const decoder = new StringDecoder('utf8');
-  let ascii = true;
-  return (chunk) => {
-    if (ascii && isAscii(chunk)) return chunk.toString('latin1');
-    ascii = false;
-    return decoder.write(chunk);
-  };
-}
-
 let events = 0;
 for (let run = 0; run < runs; run++) {
   await step('gunzip and decoding (ASCII as Latin-1, as readXes)', async () => {
-    const text = textDecoder();
+    const decoder = new XmlChunkDecoder();
     let characters = 0;
-    for await (const chunk of open()) characters += text(chunk as Buffer).length;
+    for await (const chunk of open()) characters += decoder.write(chunk as Buffer).length;
     return characters;
   });
   await step('  + XML tokenizing (saxes, no handlers)', async () => {
-    const text = textDecoder();
+    const decoder = new XmlChunkDecoder();
     const parser = new SaxesParser({ xmlns: false, position: true });
     parser.on('opentag', () => undefined);
     parser.on('closetag', () => undefined);
-    for await (const chunk of open()) parser.write(text(chunk as Buffer));
+    for await (const chunk of open()) parser.write(decoder.write(chunk as Buffer));
     parser.close();
   });
   const messages = await step('  + reader: XES to Segment messages (readXes)', async () => {
